@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { WORKSPACE_ID_PATTERN, type WorkspaceId } from './ids'
+
+/**
+ * The host's small HTTP API (`/api/...`), used by the owner's UI (the desktop window, or a
+ * browser opened with the hub's owner link) to manage workspaces, profile and settings.
+ * Every request carries `Authorization: Bearer <ownerToken>`; guests who joined by invite
+ * never use it — they only speak the sync protocol.
+ */
+export const API_PREFIX = '/api'
+
+export const workspaceIdSchema = z
+  .string()
+  .regex(WORKSPACE_ID_PATTERN)
+  .transform((id) => id as WorkspaceId)
+
+export const workspaceNameSchema = z.string().trim().min(1).max(120)
+
+export const workspaceInfoSchema = z.object({
+  id: workspaceIdSchema,
+  name: z.string(),
+  demo: z.boolean(),
+  createdAt: z.number(),
+  /** Invite link for this workspace (owner only). */
+  invite: z.string(),
+  /** Storage problems found when the workspace was opened, in plain words. */
+  warnings: z.array(z.string()),
+  /** Set when the workspace could not be opened; its data is kept untouched. */
+  error: z.string().optional(),
+})
+export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>
+
+export const listWorkspacesResponse = z.object({ workspaces: z.array(workspaceInfoSchema) })
+export const createWorkspaceRequest = z.object({ name: workspaceNameSchema })
+export const renameWorkspaceRequest = z.object({ name: workspaceNameSchema })
+
+export const LANGUAGES = ['nb', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+export const languageSettingSchema = z.enum(['auto', ...LANGUAGES])
+export type LanguageSetting = z.infer<typeof languageSettingSchema>
+export const themeSettingSchema = z.enum(['auto', 'light', 'dark'])
+export type ThemeSetting = z.infer<typeof themeSettingSchema>
+
+export const settingsSchema = z.object({
+  language: languageSettingSchema,
+  theme: themeSettingSchema,
+})
+export type Settings = z.infer<typeof settingsSchema>
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', theme: 'auto' }
+
+export const profileSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  company: z.string().trim().max(120),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+})
+/** Who I am, shown to others at my caret and in the presence list. */
+export type Profile = z.infer<typeof profileSchema>
+
+export const profileResponse = z.object({ profile: profileSchema.nullable() })
+
+/** Colours offered for profiles: distinct, readable on light and dark backgrounds. */
+export const PROFILE_COLORS = [
+  '#e11d48',
+  '#ea580c',
+  '#ca8a04',
+  '#16a34a',
+  '#0891b2',
+  '#2563eb',
+  '#7c3aed',
+  '#c026d3',
+] as const
+
+/** Error body of any failed API call. */
+export const apiErrorSchema = z.object({ error: z.string() })
