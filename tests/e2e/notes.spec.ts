@@ -1,0 +1,146 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { startHub, type RunningHub } from './hub'
+
+let hub: RunningHub
+
+test.beforeEach(async () => {
+  hub = await startHub()
+})
+
+test.afterEach(async () => {
+  await hub.stop()
+})
+
+function demoInvite(): string {
+  const [invite] = hub.invites.values()
+  if (invite === undefined) throw new Error('the hub printed no invite')
+  return invite
+}
+
+/** Opens a link in a fresh browser context and completes the first-run profile. */
+async function join(
+  browser: Browser,
+  link: string,
+  name: string,
+  company: string,
+  locale = 'en-US',
+): Promise<Page> {
+  const context = await browser.newContext({ locale })
+  const page = await context.newPage()
+  await page.goto(link)
+  await page.getByTestId('profile-name').fill(name)
+  await page.getByTestId('profile-company').fill(company)
+  await page.getByTestId('profile-save').click()
+  await expect(page.getByTestId('note-list')).toBeVisible()
+  return page
+}
+
+function editor(page: Page) {
+  return page.getByTestId('note-editor').locator('.ProseMirror')
+}
+
+test('two participants edit one note and see each other’s text, carets and presence', async ({
+  browser,
+}) => {
+  const ada = await join(browser, demoInvite(), 'Ada Lien', 'Lien Møbelverk')
+  const bo = await join(browser, demoInvite(), 'Bo Vik', 'Fjordmat')
+
+  await ada.getByTestId('new-note').click()
+  await ada.getByTestId('note-title').fill('Felles notat om varme')
+  await ada.getByTestId('note-title').press('Enter')
+  await editor(ada).click()
+  await ada.keyboard.type('Ada skriver her.')
+
+  await bo.getByTestId('note-item').filter({ hasText: 'Felles notat om varme' }).click()
+  await expect(editor(bo)).toContainText('Ada skriver her.')
+  await editor(bo).click()
+  await bo.keyboard.press('Control+End')
+  await bo.keyboard.type(' Bo svarer.')
+
+  await expect(editor(ada)).toContainText('Ada skriver her. Bo svarer.')
+  await expect(ada.getByTestId('presence-user')).toHaveCount(2)
+  await expect(ada.getByTestId('presence')).toContainText('B')
+  await expect(ada.locator('.collaboration-carets__label', { hasText: 'Bo Vik' })).toBeVisible()
+  await expect(bo.locator('.collaboration-carets__label', { hasText: 'Ada Lien' })).toBeVisible()
+  await expect(ada.getByTestId('sync-status')).toHaveAttribute('data-state', 'connected')
+  await expect(ada.getByTestId('sync-status')).toContainText('Connected – 2 people here')
+})
+
+test('what the UI called saved survives a killed and restarted hub', async ({ browser }) => {
+  const ada = await join(browser, demoInvite(), 'Ada Lien', 'Lien Møbelverk')
+  await ada.getByTestId('new-note').click()
+  await ada.getByTestId('note-title').fill('Overlever omstart')
+  await ada.getByTestId('note-title').press('Enter')
+  await editor(ada).click()
+  await ada.keyboard.type('Dette må ikke forsvinne.')
+  await expect(ada.getByTestId('sync-status')).toHaveAttribute('data-state', 'saved')
+  await expect(ada.getByTestId('sync-status')).toContainText('Saved on the host')
+
+  await hub.stop('SIGKILL')
+  await expect(ada.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline')
+  await expect(ada.getByTestId('sync-status')).toContainText(
+    'Offline – changes are kept and will sync',
+  )
+
+  hub = await startHub({ dataDir: hub.dataDir, port: hub.port })
+  await ada.reload()
+  await ada.getByTestId('note-item').filter({ hasText: 'Overlever omstart' }).click()
+  await expect(editor(ada)).toContainText('Dette må ikke forsvinne.')
+})
+
+test('the join link opens the shared workspace, with the example data marked', async ({
+  browser,
+}) => {
+  const ada = await join(browser, demoInvite(), 'Ada Lien', 'Lien Møbelverk')
+  await expect(ada.getByTestId('demo-banner')).toBeVisible()
+  await expect(
+    ada.getByTestId('note-item').filter({ hasText: 'Robotcelle for små serier' }),
+  ).toBeVisible()
+  await ada.getByTestId('note-item').filter({ hasText: 'Robotcelle for små serier' }).click()
+  await expect(editor(ada)).toContainText('Offline-programmering fra CAD')
+
+  const broken = await browser.newPage()
+  await broken.goto(`${hub.url}/join#bm90LWFuLWludml0ZQ`)
+  await expect(broken.getByRole('alert')).toBeVisible()
+})
+
+test('the language follows the system and can be switched in settings', async ({ browser }) => {
+  const nb = await join(browser, demoInvite(), 'Ada Lien', 'Lien Møbelverk', 'nb-NO')
+  await expect(nb.locator('html')).toHaveAttribute('lang', 'nb')
+  await expect(nb.getByTestId('new-note')).toContainText('Nytt notat')
+
+  await nb.getByTestId('settings-button').click()
+  await nb.getByTestId('language-select').selectOption('en')
+  await expect(nb.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(nb.getByTestId('new-note')).toContainText('New note')
+  await nb.keyboard.press('Escape')
+  await nb.reload()
+  await expect(nb.getByTestId('new-note')).toContainText('New note')
+})
+
+test('the owner creates, renames and deletes workspaces', async ({ browser }) => {
+  const owner = await join(browser, hub.ownerLink, 'Kari Kryss', 'Kryss Innovasjon')
+  const workspaces = owner.getByTestId('workspace-item')
+  await expect(workspaces).toHaveCount(1)
+
+  await owner.getByTestId('new-workspace').click()
+  await owner.getByRole('dialog').getByRole('textbox').fill('Prosjekt fiberemballasje')
+  await owner.getByRole('dialog').getByRole('button', { name: 'Create' }).click()
+  await expect(workspaces).toHaveCount(2)
+  const project = workspaces.filter({ hasText: 'Prosjekt fiberemballasje' })
+  await expect(project).toBeVisible()
+
+  await project.getByRole('button', { name: /More actions/ }).click()
+  await owner.getByRole('menuitem', { name: 'Rename' }).click()
+  await owner.getByRole('dialog').getByRole('textbox').fill('Fiberemballasje')
+  await owner.getByRole('dialog').getByRole('button', { name: 'Rename' }).click()
+  await expect(workspaces.filter({ hasText: 'Fiberemballasje' })).toBeVisible()
+
+  await workspaces
+    .filter({ hasText: 'Fiberemballasje' })
+    .getByRole('button', { name: /More actions/ })
+    .click()
+  await owner.getByRole('menuitem', { name: 'Delete' }).click()
+  await owner.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
+  await expect(workspaces).toHaveCount(1)
+})
