@@ -126,6 +126,44 @@ describe('openDocStore', () => {
     expect(snapshotOf(reopened.doc)).toEqual(snapshotOf(doc))
   })
 
+  it('batches a synchronous burst of updates into one write', async () => {
+    const dir = await tempDir()
+    const store = await open({ dir })
+    for (let i = 0; i < 100; i++) store.doc.getMap('m').set(`k${i}`, i)
+    const durable = store.whenDurable()
+    expect(await fileSize(path.join(dir, LOG_FILE))).toBe(HEADER_BYTES)
+    await durable
+    expect(await fileSize(path.join(dir, LOG_FILE))).toBeGreaterThan(HEADER_BYTES)
+  })
+
+  it('acknowledges an edit made right after the previous acknowledgement', async () => {
+    const dir = await tempDir()
+    const store = await open({ dir })
+    // Each edit lands a few microtasks after the writer finished the previous batch, which
+    // walks it across the writer's exit: a lost wake-up there hangs whenDurable().
+    for (let i = 0; i < 200; i++) {
+      for (let hop = 0; hop < i % 8; hop++) await Promise.resolve()
+      store.doc.getMap('m').set(`k${i}`, i)
+      await store.whenDurable()
+      if (i % 50 === 0) await store.compact()
+    }
+    await store.close()
+    expect(Object.keys((await open({ dir })).doc.getMap('m').toJSON())).toHaveLength(200)
+  }, 5_000)
+
+  it('refuses further work after an IO failure instead of claiming durability', async () => {
+    const dir = await tempDir()
+    const store = await openDocStore({ dir })
+    store.doc.getMap('m').set('a', 1)
+    await store.whenDurable()
+    // The open log handle keeps working; the compaction's temp file cannot be created.
+    await rm(dir, { recursive: true })
+    await expect(store.compact()).rejects.toMatchObject({ code: 'ENOENT' })
+    store.doc.getMap('m').set('b', 2)
+    await expect(store.whenDurable()).rejects.toMatchObject({ code: 'ENOENT' })
+    await expect(store.close()).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
   it('removes stray temp files left by a crash', async () => {
     const dir = await tempDir()
     await writeFile(path.join(dir, 'snapshot.tmp'), 'half a snapshot')

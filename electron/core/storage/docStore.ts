@@ -187,9 +187,9 @@ class FileDocStore implements DocStore {
 
   private kick(): void {
     if (this.writer || this.failure) return
-    this.writer = this.runWriter().finally(() => {
-      this.writer = null
-    })
+    // Start on a microtask: never inside the doc's update event, and every update of the
+    // current synchronous burst lands in the first batch.
+    this.writer = Promise.resolve().then(() => this.runWriter())
   }
 
   /** The only code that touches the files after open, so appends and compaction never overlap. */
@@ -202,10 +202,15 @@ class FileDocStore implements DocStore {
         } else if (this.queue.length > 0) {
           await this.writeQueued()
         } else {
+          // WARNING: clear `writer` in the same tick as the emptiness check. Clearing it later
+          // (in a `.finally`) leaves a window where kick() sees a writer that will never look
+          // at the queue again, and whenDurable() hangs.
+          this.writer = null
           return
         }
       }
     } catch (error) {
+      this.writer = null
       this.fail(error instanceof Error ? error : new Error(String(error)))
     }
   }
@@ -248,10 +253,17 @@ class FileDocStore implements DocStore {
     const seq = this.enqueuedSeq
     this.queue = []
     this.queuedBytes = 0
-    const state = Y.encodeStateAsUpdateV2(this.doc)
-    await writeFileDurably(this.dir, SNAPSHOT_FILE, SNAPSHOT_TMP, 'snapshot', [encodeFrame(state)])
-    await this.log.truncate(HEADER_BYTES)
-    await this.log.sync()
+    try {
+      const state = Y.encodeStateAsUpdateV2(this.doc)
+      const frame = encodeFrame(state)
+      await writeFileDurably(this.dir, SNAPSHOT_FILE, SNAPSHOT_TMP, 'snapshot', [frame])
+      await this.log.truncate(HEADER_BYTES)
+      await this.log.sync()
+    } catch (error) {
+      // Hand the callers back so fail() rejects them with everyone else.
+      this.compactWaiters.unshift(...waiters)
+      throw error
+    }
     this.logSize = HEADER_BYTES
     this.markDurable(seq)
     for (const w of waiters) w.resolve()
