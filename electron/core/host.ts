@@ -1,0 +1,222 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { WorkspaceId } from '../../shared/ids'
+import { encodeInviteLink, INVITE_VERSION } from '../../shared/invite'
+import { advertisedHosts, localUrl, type InterfaceLister } from './addresses'
+import { lockDataDir } from './dataDirLock'
+import { createRequestHandler } from './http/requestHandler'
+import { openHostState } from './state'
+import { createSyncServer, type SyncServer } from './sync/syncServer'
+import { openWorkspaceRegistry, type WorkspaceEntry, type WorkspaceRegistry } from './workspaces'
+
+export type HostOptions = {
+  /** Absolute data directory (see config.ts `resolveDataDir`). */
+  dataDir: string
+  /** 0 picks a free port. */
+  port: number
+  bind: string
+  /**
+   * Token for the API and every workspace's sync endpoint. The desktop app passes a fresh one
+   * per launch; the hub omits it and gets the one persisted in `kryss.json`.
+   */
+  ownerToken?: string
+  /** The built renderer to serve to browsers (`out/renderer`). */
+  rendererDir?: string
+  /** Seed the example workspace on a brand-new data directory. */
+  demo: boolean
+  /** Browser origins besides the host's own, e.g. the Electron shell's `kryss://app`. */
+  allowedOrigins?: readonly string[]
+  /** Largest sync frame accepted; larger ones close that connection (1009). */
+  maxPayload?: number
+  pingIntervalMs?: number
+  now?: () => number
+  log?: (line: string) => void
+  /** Where invite addresses come from for a wildcard bind (defaults to os.networkInterfaces). */
+  networkInterfaces?: InterfaceLister
+}
+
+export type Host = {
+  /** Opens the data directory and starts listening. Rejects (and undoes itself) on failure. */
+  start(): Promise<{ url: string; port: number }>
+  /** Closes every connection, flushes and closes every store, releases the data directory. */
+  stop(): Promise<void>
+  /** Available after `start()` when not passed in. */
+  readonly ownerToken: string
+  /** Available after `start()`. */
+  readonly registry: WorkspaceRegistry
+  /** One invite link per registered workspace, with this host's addresses. */
+  inviteLinks(): { workspaceId: WorkspaceId; link: string }[]
+}
+
+type Running = {
+  server: Server
+  sync: SyncServer
+  registry: WorkspaceRegistry
+  release: () => Promise<void>
+  hosts: string[]
+  dispose: () => void
+}
+
+/**
+ * The host core: workspaces and their stores, the sync endpoint, the host API and the
+ * renderer, on one port. The same object runs inside Electron main and as the headless hub.
+ */
+export function createHost(options: HostOptions): Host {
+  const log = options.log ?? ((line: string) => console.error(line))
+  const now = options.now ?? Date.now
+  let ownerToken = options.ownerToken
+  let running: Running | null = null
+  let starting: Promise<{ url: string; port: number }> | null = null
+  let stopping: Promise<void> | null = null
+
+  function inviteLink(hosts: string[], workspace: WorkspaceEntry): string {
+    // An invite needs a 1–200 character name; a peer may have set something odd.
+    const name = workspace.name.trim().slice(0, 200) || workspace.id
+    return encodeInviteLink({
+      v: INVITE_VERSION,
+      workspace: workspace.id,
+      name,
+      token: workspace.token,
+      hosts,
+    })
+  }
+
+  async function start(): Promise<{ url: string; port: number }> {
+    const undo: (() => Promise<void>)[] = []
+    try {
+      const release = await lockDataDir(options.dataDir)
+      undo.push(release)
+      const state = await openHostState({ dataDir: options.dataDir, now, log })
+      undo.push(() => state.flush())
+      const token = ownerToken ?? (await state.ensureOwnerToken())
+      ownerToken = token
+      const registry = await openWorkspaceRegistry({
+        dataDir: options.dataDir,
+        state,
+        demo: options.demo,
+        now,
+        log,
+      })
+      undo.push(() => registry.close())
+
+      const allowedOrigins = options.allowedOrigins ?? []
+      const sync = createSyncServer({
+        workspaces: registry,
+        ownerToken: token,
+        allowedOrigins,
+        log,
+        ...(options.maxPayload === undefined ? {} : { maxPayload: options.maxPayload }),
+        ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+      })
+      undo.push(() => sync.close())
+      // Filled in once the port is known; requests cannot arrive before that.
+      let hosts: string[] = []
+      const server = createServer(
+        createRequestHandler({
+          api: { registry, state, inviteLink: (w) => inviteLink(hosts, w), log },
+          ownerToken: token,
+          allowedOrigins,
+          rendererDir: options.rendererDir,
+        }),
+      )
+      const onUpgrade = sync.handleUpgrade.bind(sync)
+      server.on('upgrade', onUpgrade)
+      const port = await listen(server, options.port, options.bind)
+      undo.push(() => closeServer(server))
+      hosts = advertisedHosts(options.bind, port, options.networkInterfaces)
+      running = {
+        server,
+        sync,
+        registry,
+        release,
+        hosts,
+        dispose: () => server.off('upgrade', onUpgrade),
+      }
+      return { url: localUrl(options.bind, port), port }
+    } catch (error) {
+      for (const step of undo.reverse()) await step().catch(() => {})
+      throw error
+    }
+  }
+
+  async function stop(): Promise<void> {
+    if (starting) await starting.catch(() => {})
+    const current = running
+    if (!current) return
+    running = null
+    // New connections are refused first, then open ones close, then the stores flush.
+    const closed = closeServer(current.server)
+    await current.sync.close()
+    current.dispose()
+    await closed
+    await current.registry.close()
+    await current.release()
+  }
+
+  return {
+    start() {
+      if (running || starting) return Promise.reject(new Error('the host is already started'))
+      starting = start().finally(() => {
+        starting = null
+      })
+      return starting
+    },
+    stop() {
+      stopping ??= stop().finally(() => {
+        stopping = null
+      })
+      return stopping
+    },
+    get ownerToken() {
+      if (ownerToken === undefined) throw new Error('the owner token is known after start()')
+      return ownerToken
+    },
+    get registry() {
+      if (!running) throw new Error('the host is not running')
+      return running.registry
+    },
+    inviteLinks() {
+      if (!running) return []
+      const { hosts } = running
+      return running.registry.list().map((w) => ({ workspaceId: w.id, link: inviteLink(hosts, w) }))
+    },
+  }
+}
+
+/** Listens and resolves with the actual port. A taken port rejects with a clear message. */
+function listen(server: Server, port: number, bind: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening)
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          Object.assign(new Error(`Port ${port} on ${bind} is already in use.`), {
+            code: 'EADDRINUSE',
+          }),
+        )
+      } else if (error.code === 'EADDRNOTAVAIL') {
+        reject(
+          Object.assign(new Error(`${bind} is not an address of this computer.`), {
+            code: 'EADDRNOTAVAIL',
+          }),
+        )
+      } else reject(error)
+    }
+    const onListening = () => {
+      server.off('error', onError)
+      resolve((server.address() as AddressInfo).port)
+    }
+    server.once('error', onError)
+    server.once('listening', onListening)
+    server.listen(port, bind)
+  })
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve()
+    server.close(() => resolve())
+    // Keep-alive HTTP connections would otherwise hold `close` open for seconds.
+    server.closeAllConnections()
+  })
+}

@@ -1,0 +1,187 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { z } from 'zod'
+import {
+  API_PREFIX,
+  createWorkspaceRequest,
+  profileSchema,
+  renameWorkspaceRequest,
+  settingsSchema,
+  type WorkspaceInfo,
+} from '../../../shared/hostApi'
+import type { HostState } from '../state'
+import { WorkspaceNotFoundError, type WorkspaceEntry, type WorkspaceRegistry } from '../workspaces'
+import { sendError, sendJson } from './respond'
+
+/** Largest request body the API reads. Names and settings are tiny. */
+export const MAX_API_BODY_BYTES = 64 * 1024
+
+export type ApiContext = {
+  registry: WorkspaceRegistry
+  state: HostState
+  /** The invite link of a workspace, with this host's current addresses. */
+  inviteLink: (workspace: WorkspaceEntry) => string
+  log: (line: string) => void
+}
+
+/** A request error whose message is safe and useful to show. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** The workspace as the API describes it. */
+export function toWorkspaceInfo(
+  workspace: WorkspaceEntry,
+  inviteLink: (workspace: WorkspaceEntry) => string,
+): WorkspaceInfo {
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    demo: workspace.demo,
+    createdAt: workspace.createdAt,
+    invite: inviteLink(workspace),
+    warnings: [...workspace.warnings],
+    ...(workspace.error === null ? {} : { error: workspace.error }),
+  }
+}
+
+/**
+ * The host API, for a request already authenticated as the owner. Routes:
+ *
+ * - `GET /api/workspaces` → `{ workspaces: WorkspaceInfo[] }`
+ * - `POST /api/workspaces` `{ name }` → 201 `WorkspaceInfo`
+ * - `PATCH /api/workspaces/<id>` `{ name }` → `WorkspaceInfo`
+ * - `DELETE /api/workspaces/<id>` → 204 (the folder goes to `<dataDir>/trash/`)
+ * - `GET /api/profile` → `{ profile: Profile | null }`; `PUT /api/profile` `Profile` → same
+ * - `GET /api/settings` → `Settings`; `PUT /api/settings` partial `Settings` → `Settings`
+ *
+ * Errors are `{ error }` with 400 (invalid body, in words), 404, 405, 413 or 500.
+ */
+export async function handleApiRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  context: ApiContext,
+): Promise<void> {
+  try {
+    await route(req, res, pathname.slice(API_PREFIX.length), context)
+  } catch (error) {
+    if (error instanceof HttpError) {
+      sendError(
+        res,
+        error.status,
+        error.message,
+        error.status === 413 ? { Connection: 'close' } : {},
+      )
+    } else if (error instanceof WorkspaceNotFoundError) {
+      sendError(res, 404, error.message)
+    } else {
+      context.log(`kryss api: ${req.method} ${pathname} failed: ${String(error)}`)
+      sendError(res, 500, 'The host could not do that. See its log for details.')
+    }
+  }
+}
+
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  context: ApiContext,
+): Promise<void> {
+  const { registry, state } = context
+  const info = (w: WorkspaceEntry) => toWorkspaceInfo(w, context.inviteLink)
+  const method = req.method ?? 'GET'
+
+  if (path === '/workspaces') {
+    if (method === 'GET') {
+      return sendJson(res, 200, { workspaces: registry.list().map(info) })
+    }
+    if (method === 'POST') {
+      const { name } = await readBody(req, createWorkspaceRequest)
+      return sendJson(res, 201, info(await registry.create(name)))
+    }
+    return methodNotAllowed('GET, POST')
+  }
+
+  const workspaceMatch = /^\/workspaces\/([^/]+)$/.exec(path)
+  if (workspaceMatch) {
+    const id = workspaceMatch[1] ?? ''
+    if (method === 'PATCH') {
+      const { name } = await readBody(req, renameWorkspaceRequest)
+      return sendJson(res, 200, info(await registry.rename(id, name)))
+    }
+    if (method === 'DELETE') {
+      await registry.delete(id)
+      res.writeHead(204, { 'Cache-Control': 'no-store' }).end()
+      return
+    }
+    return methodNotAllowed('PATCH, DELETE')
+  }
+
+  if (path === '/profile') {
+    if (method === 'GET') return sendJson(res, 200, { profile: state.profile })
+    if (method === 'PUT') {
+      const profile = await readBody(req, profileSchema)
+      return sendJson(res, 200, { profile: await state.setProfile(profile) })
+    }
+    return methodNotAllowed('GET, PUT')
+  }
+
+  if (path === '/settings') {
+    if (method === 'GET') return sendJson(res, 200, state.settings)
+    if (method === 'PUT') {
+      const patch = await readBody(req, settingsSchema.partial())
+      return sendJson(res, 200, await state.setSettings({ ...state.settings, ...patch }))
+    }
+    return methodNotAllowed('GET, PUT')
+  }
+
+  throw new HttpError(404, `There is no API at ${API_PREFIX}${path}.`)
+}
+
+function methodNotAllowed(allow: string): never {
+  throw new HttpError(405, `Use ${allow} here.`)
+}
+
+/** Reads a JSON body of at most {@link MAX_API_BODY_BYTES} and validates it with `schema`. */
+async function readBody<T extends z.ZodType>(
+  req: IncomingMessage,
+  schema: T,
+): Promise<z.output<T>> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_API_BODY_BYTES) throw tooLarge()
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_API_BODY_BYTES) throw tooLarge()
+    chunks.push(chunk)
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    throw new HttpError(400, 'The request body must be JSON.')
+  }
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) throw new HttpError(400, describeZodError(parsed.error))
+  return parsed.data
+}
+
+function tooLarge(): HttpError {
+  return new HttpError(413, `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`)
+}
+
+/** "name: Too small: expected string to have >=1 characters" — one line per problem. */
+function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
+      return `${where}${issue.message}`
+    })
+    .join('; ')
+}

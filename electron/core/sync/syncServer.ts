@@ -1,0 +1,194 @@
+import { STATUS_CODES, type IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { WorkspaceId } from '../../../shared/ids'
+import { KRYSS_PROTOCOL_PARAM, KRYSS_PROTOCOL_VERSION } from '../../../shared/protocol'
+import { isAllowedOrigin, tokensEqual } from '../auth'
+import type { DocStore } from '../storage/docStore'
+import type { WorkspaceEntry } from '../workspaces'
+import { CloseCode, SyncConnection, SyncRoom } from './room'
+
+/** Path prefix of the sync endpoint: `ws://HOST:PORT/sync/<workspaceId>?token=…`. */
+export const SYNC_PATH = '/sync'
+
+/**
+ * Largest frame accepted by default. A whole-document sync step 2 of a big workspace is one
+ * frame, so this is generous; anything larger closes that connection with 1009.
+ */
+export const DEFAULT_MAX_PAYLOAD = 64 * 1024 * 1024
+
+export const DEFAULT_PING_INTERVAL_MS = 30_000
+
+/** What the sync server needs from the workspace registry. */
+export interface SyncWorkspaces {
+  get(id: string): WorkspaceEntry | undefined
+  onRemove(listener: (id: WorkspaceId) => void): () => void
+}
+
+export type SyncServerOptions = {
+  workspaces: SyncWorkspaces
+  /** Accepted for every workspace, besides each workspace's own token. */
+  ownerToken: string
+  /** Browser origins allowed besides the host's own (e.g. `kryss://app`). */
+  allowedOrigins?: readonly string[]
+  maxPayload?: number
+  /** Keep-alive: a connection that has not answered one ping by the next is dropped. */
+  pingIntervalMs?: number
+  log?: (line: string) => void
+}
+
+export interface SyncServer {
+  /** Handler for the http server's `upgrade` event. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Number of open connections, over all workspaces. */
+  readonly connectionCount: number
+  /** Closes every connection (1001) and releases rooms, timers and listeners. */
+  close(): Promise<void>
+}
+
+/**
+ * The y-websocket-compatible sync endpoint, written directly on y-protocols and `ws`.
+ * Every check happens before the WebSocket handshake, so a refused client receives a plain
+ * HTTP error and not one byte of any document.
+ */
+export function createSyncServer(options: SyncServerOptions): SyncServer {
+  const log = options.log ?? (() => {})
+  const allowedOrigins = options.allowedOrigins ?? []
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
+    perMessageDeflate: false,
+  })
+  const rooms = new Map<WorkspaceId, SyncRoom>()
+  const sockets = new Set<WebSocket>()
+  let closing = false
+
+  const disposeRemove = options.workspaces.onRemove((id) => {
+    const room = rooms.get(id)
+    if (!room) return
+    rooms.delete(id)
+    room.close(CloseCode.workspaceGone, 'workspace deleted')
+  })
+
+  const keepAlive = setInterval(() => {
+    for (const room of rooms.values()) {
+      room.forEachConnection((connection) => {
+        if (!connection.isAlive) {
+          log(`kryss sync: ${connection.label}: no answer to ping; dropping`)
+          connection.ws.terminate()
+          return
+        }
+        connection.isAlive = false
+        connection.ws.ping()
+      })
+    }
+  }, options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS)
+  keepAlive.unref()
+
+  function roomFor(id: WorkspaceId, store: DocStore): SyncRoom {
+    let room = rooms.get(id)
+    if (!room) {
+      room = new SyncRoom(id, store, log)
+      rooms.set(id, room)
+    }
+    return room
+  }
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => {
+      // Errors on a socket being refused or upgraded are the client's problem; never crash.
+    })
+    if (closing) return refuse(socket, 503, 'The host is stopping.')
+    let url: URL
+    try {
+      url = new URL(request.url ?? '/', 'http://host.invalid')
+    } catch {
+      return refuse(socket, 400, 'Unreadable request URL.')
+    }
+    const match = /^\/sync\/([^/]+)$/.exec(url.pathname)
+    if (!match) return refuse(socket, 404, 'Not a sync endpoint.')
+    if (!isAllowedOrigin(request.headers, allowedOrigins)) {
+      return refuse(socket, 403, 'This origin may not connect.')
+    }
+    const workspace = options.workspaces.get(match[1] ?? '')
+    if (!workspace) return refuse(socket, 404, 'No such workspace.')
+    const token = url.searchParams.get('token')
+    if (!tokensEqual(token, workspace.token) && !tokensEqual(token, options.ownerToken)) {
+      return refuse(socket, 401, 'Missing or wrong token.')
+    }
+    if (!workspace.store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
+    const kryss = url.searchParams.get(KRYSS_PROTOCOL_PARAM) === String(KRYSS_PROTOCOL_VERSION)
+    const label = `${request.socket.remoteAddress ?? '?'} ${workspace.id}`
+
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      sockets.add(ws)
+      ws.on('close', () => sockets.delete(ws))
+      ws.on('error', (error) => {
+        // `ws` closes the socket itself (1009 for an oversized frame, 1007 for bad UTF-8).
+        log(`kryss sync: ${label}: ${error.message}`)
+      })
+      // The workspace may have been deleted or the host stopped during the handshake.
+      const current = options.workspaces.get(workspace.id)
+      if (closing || !current?.store) {
+        ws.close(CloseCode.workspaceGone, 'workspace unavailable')
+        return
+      }
+      roomFor(current.id, current.store).add(new SyncConnection(ws, kryss, label))
+    })
+  }
+
+  return {
+    handleUpgrade,
+    get connectionCount() {
+      return sockets.size
+    },
+    async close() {
+      if (closing) return
+      closing = true
+      clearInterval(keepAlive)
+      disposeRemove()
+      for (const room of rooms.values()) room.close(CloseCode.goingAway, 'host is stopping')
+      rooms.clear()
+      await waitForSockets(sockets, 1000)
+      for (const ws of sockets) ws.terminate()
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+    },
+  }
+}
+
+/** Answers a refused upgrade with a plain HTTP response on the raw socket, then closes it. */
+function refuse(socket: Duplex, status: number, message: string): void {
+  const body = `${message}\n`
+  socket.once('finish', () => socket.destroy())
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      '\r\n' +
+      body,
+  )
+}
+
+/** Resolves when every socket has closed, or after `ms` (close handshakes can stall). */
+function waitForSockets(sockets: Set<WebSocket>, ms: number): Promise<void> {
+  if (sockets.size === 0) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(finish, ms)
+    const pending = new Set(sockets)
+    const onClose = (ws: WebSocket) => () => {
+      pending.delete(ws)
+      if (pending.size === 0) finish()
+    }
+    const handlers = [...pending].map((ws) => {
+      const handler = onClose(ws)
+      ws.once('close', handler)
+      return () => ws.off('close', handler)
+    })
+    function finish() {
+      clearTimeout(timer)
+      for (const dispose of handlers) dispose()
+      resolve()
+    }
+  })
+}
