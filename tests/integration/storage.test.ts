@@ -164,6 +164,14 @@ describe('openDocStore', () => {
     await expect(store.close()).rejects.toMatchObject({ code: 'ENOENT' })
   })
 
+  it('refuses a second open of the same directory until the first is closed', async () => {
+    const dir = await tempDir()
+    const first = await openDocStore({ dir })
+    await expect(openDocStore({ dir: path.join(dir, '.') })).rejects.toThrow(/already open/)
+    await first.close()
+    await (await openDocStore({ dir })).close()
+  })
+
   it('removes stray temp files left by a crash', async () => {
     const dir = await tempDir()
     await writeFile(path.join(dir, 'snapshot.tmp'), 'half a snapshot')
@@ -250,10 +258,24 @@ describe('damaged files', () => {
     await writeFile(snapshotFile, damaged)
     const logBefore = await readFile(path.join(dir, LOG_FILE))
 
-    const error: unknown = await openDocStore({ dir, now: () => 7 }).catch((e: unknown) => e)
+    const seen: StorageWarning[] = []
+    const error: unknown = await openDocStore({
+      dir,
+      now: () => 7,
+      onWarning: (w) => seen.push(w),
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DocumentLoadError)
     const quarantinedTo = path.join(dir, `${SNAPSHOT_FILE}.quarantine-7`)
     expect((error as DocumentLoadError).quarantinedTo).toBe(quarantinedTo)
+    expect(seen).toEqual([
+      {
+        kind: 'quarantined-snapshot',
+        file: snapshotFile,
+        quarantinedTo,
+        bytes: original.length,
+        reason: `crc at byte ${HEADER_BYTES}`,
+      },
+    ])
     expect(await readFile(quarantinedTo)).toEqual(damaged)
     expect(await readFile(path.join(dir, LOG_FILE))).toEqual(logBefore)
 

@@ -16,6 +16,9 @@ export const LOG_FILE = 'updates.log'
 const SNAPSHOT_TMP = 'snapshot.tmp'
 const DEFAULT_COMPACT_AFTER_BYTES = 4 * 1024 * 1024
 
+/** Directories with an open store in this process. */
+const openDirs = new Set<string>()
+
 export type StorageWarning = {
   kind: 'quarantined-tail' | 'quarantined-snapshot' | 'quarantined-log'
   /** The damaged file (absolute path). */
@@ -79,6 +82,25 @@ export async function openDocStore(options: OpenDocStoreOptions): Promise<DocSto
   const dir = path.resolve(options.dir)
   const doc = options.doc ?? new Y.Doc()
   const now = options.now ?? Date.now
+
+  // WARNING: two writers on one log interleave frames at the same offsets. This guards one
+  // process only; the host must make sure a data directory has a single owning process.
+  if (openDirs.has(dir)) throw new Error(`document store ${dir} is already open`)
+  openDirs.add(dir)
+  try {
+    return await openClaimed(dir, doc, options, now)
+  } catch (error) {
+    openDirs.delete(dir)
+    throw error
+  }
+}
+
+async function openClaimed(
+  dir: string,
+  doc: Y.Doc,
+  options: OpenDocStoreOptions,
+  now: () => number,
+): Promise<DocStore> {
   const warnings: StorageWarning[] = []
   const warn = (warning: StorageWarning) => {
     warnings.push(warning)
@@ -88,7 +110,7 @@ export async function openDocStore(options: OpenDocStoreOptions): Promise<DocSto
   await mkdir(dir, { recursive: true })
   await removeStrayTempFiles(dir)
 
-  const snapshot = await loadSnapshot(dir, now)
+  const snapshot = await loadSnapshot(dir, now, warn)
   const log = await loadLog(dir, now, warn)
 
   // Whatever the caller's doc already holds never came from this directory: persist it too.
@@ -179,7 +201,11 @@ class FileDocStore implements DocStore {
     this.closed ??= (async () => {
       this.doc.off('updateV2', this.onUpdate)
       while (this.writer) await this.writer
-      await this.log.close()
+      try {
+        await this.log.close()
+      } finally {
+        openDirs.delete(this.dir)
+      }
       if (this.failure) throw this.failure
     })()
     return this.closed
@@ -283,7 +309,11 @@ class FileDocStore implements DocStore {
 /** Reads the snapshot. WARNING: a damaged snapshot must stop the open. Loading the log alone
  * would yield a partial (often empty) document, and the next compaction would write that over
  * the real data for good. So it is moved aside and every open fails until someone decides. */
-async function loadSnapshot(dir: string, now: () => number): Promise<Uint8Array | null> {
+async function loadSnapshot(
+  dir: string,
+  now: () => number,
+  warn: (w: StorageWarning) => void,
+): Promise<Uint8Array | null> {
   const file = path.join(dir, SNAPSHOT_FILE)
   const quarantined = (await readdir(dir)).filter((n) =>
     n.startsWith(`${SNAPSHOT_FILE}.quarantine-`),
@@ -311,6 +341,7 @@ async function loadSnapshot(dir: string, now: () => number): Promise<Uint8Array 
   const target = await freeName(dir, `${SNAPSHOT_FILE}.quarantine-${now()}`)
   await rename(file, target)
   await fsyncDir(dir)
+  warn({ kind: 'quarantined-snapshot', file, quarantinedTo: target, bytes: buf.length, reason })
   throw new DocumentLoadError(
     `corrupt snapshot ${file} (${reason}); moved to ${target}`,
     dir,
