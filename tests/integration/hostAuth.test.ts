@@ -67,11 +67,12 @@ describe('the sync endpoint refuses before the handshake', () => {
   it('accepts no Origin, its own origin and allowed origins', async () => {
     const { started, workspace } = await hostWithSecret()
     const url = `ws://127.0.0.1:${started.port}/sync/${workspace.id}?token=${workspace.token}`
-    for (const headers of [
+    const origins: Record<string, string>[] = [
       {},
       { Origin: `http://127.0.0.1:${started.port}` },
       { Origin: 'kryss://app' },
-    ]) {
+    ]
+    for (const headers of origins) {
       const client = new RawClient(url, headers)
       await client.opened
       await waitFor(() => client.messages.length > 0, 'sync step 1')

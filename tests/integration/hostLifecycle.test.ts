@@ -20,6 +20,15 @@ import {
 
 afterEach(cleanup)
 
+async function readState(
+  dataDir: string,
+): Promise<{ ownerToken: string | null; workspaces: { name: string }[] }> {
+  return JSON.parse(await readFile(path.join(dataDir, 'kryss.json'), 'utf8')) as {
+    ownerToken: string | null
+    workspaces: { name: string }[]
+  }
+}
+
 describe('host lifecycle', () => {
   it('keeps content, tokens and the owner token across a restart', async () => {
     const first = await startHost()
@@ -37,14 +46,14 @@ describe('host lifecycle', () => {
     expect(second.host.ownerToken).toBe(ownerToken)
     const reader = connectProvider(second.port, workspace.id, { token: workspace.token })
     await whenSynced(reader)
-    expect(reader.doc.getText('t').toString()).toBe('survives restarts')
+    expect(reader.doc.getText('t').toJSON()).toBe('survives restarts')
   })
 
   it('uses an owner token passed in (desktop app) without persisting one', async () => {
     const started = await startHost({ ownerToken: 'launch-token-0123456789abcdef' })
     expect(started.host.ownerToken).toBe('launch-token-0123456789abcdef')
     await started.host.stop()
-    const state = JSON.parse(await readFile(path.join(started.dataDir, 'kryss.json'), 'utf8'))
+    const state = await readState(started.dataDir)
     expect(state.ownerToken).toBeNull()
   })
 
@@ -102,7 +111,7 @@ describe('host lifecycle', () => {
 
     const reader = connectProvider(second.port, kept.id, { token: entry!.token })
     await whenSynced(reader)
-    expect(reader.doc.getText('t').toString()).toBe('still here')
+    expect(reader.doc.getText('t').toJSON()).toBe('still here')
     const old = await rawUpgrade(second.port, `/sync/${kept.id}?token=${kept.token}`)
     expect(old.toString('latin1')).toMatch(/^HTTP\/1.1 401/)
   })
@@ -137,8 +146,8 @@ describe('host lifecycle', () => {
     const decoded = decodeInviteLink(invite!.link)
     expect(decoded.ok && decoded.invite.name).toBe('Nytt navn')
     await started.host.stop()
-    const state = JSON.parse(await readFile(path.join(started.dataDir, 'kryss.json'), 'utf8'))
-    expect(state.workspaces[0].name).toBe('Nytt navn')
+    const state = await readState(started.dataDir)
+    expect(state.workspaces[0]?.name).toBe('Nytt navn')
   })
 
   it('delete closes open connections (4404), refuses new ones and moves the folder to trash', async () => {

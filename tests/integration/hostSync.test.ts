@@ -48,9 +48,9 @@ describe('sync endpoint with stock y-websocket clients', () => {
         a.doc.getMap('m').get('from-b') === 1,
       'convergence',
     )
-    expect(a.doc.getText('t').toString()).toBe(b.doc.getText('t').toString())
+    expect(a.doc.getText('t').toJSON()).toBe(b.doc.getText('t').toJSON())
     const hostDoc = started.host.registry.get(workspace.id)?.store?.doc as Y.Doc
-    expect(hostDoc.getText('t').toString()).toBe(a.doc.getText('t').toString())
+    expect(hostDoc.getText('t').toJSON()).toBe(a.doc.getText('t').toJSON())
 
     a.awareness.setLocalStateField('user', { name: 'Anne' })
     b.awareness.setLocalStateField('user', { name: 'Bjørn' })
@@ -86,7 +86,7 @@ describe('sync endpoint with stock y-websocket clients', () => {
     const before = raw.messages.length
     raw.sendUpdate(Y.encodeStateAsUpdate(doc))
     const hostDoc = started.host.registry.get(workspace.id)?.store?.doc as Y.Doc
-    await waitFor(() => hostDoc.getText('t').toString() === 'mine', 'the host to apply it')
+    await waitFor(() => hostDoc.getText('t').toJSON() === 'mine', 'the host to apply it')
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(raw.messages.length).toBe(before)
   })
@@ -102,7 +102,7 @@ describe('Kryss "stored" acknowledgement', () => {
     })
     const acks: number[] = []
     provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
-      acks.push(readStoredMessage(decoder as decoding.Decoder))
+      acks.push(readStoredMessage(decoder))
     }
     await whenSynced(provider)
     // Step 1 and step 2 of the handshake are sync messages too.
@@ -159,7 +159,7 @@ describe('Kryss "stored" acknowledgement', () => {
     doc.getText('t').insert(0, 'plain')
     raw.sendUpdate(Y.encodeStateAsUpdate(doc))
     const store = started.host.registry.get(workspace.id)?.store
-    await waitFor(() => store?.doc.getText('t').toString() === 'plain', 'the edit')
+    await waitFor(() => store?.doc.getText('t').toJSON() === 'plain', 'the edit')
     await store?.whenDurable()
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(raw.types()).not.toContain(MessageType.stored)
@@ -183,7 +183,7 @@ describe('bad input closes only its own connection', () => {
     await bad.opened
     const stillSyncing = async (text: string) => {
       a.doc.getText('t').insert(0, text)
-      await waitFor(() => b.doc.getText('t').toString().includes(text), 'a → b after bad input')
+      await waitFor(() => b.doc.getText('t').toJSON().includes(text), 'a → b after bad input')
       expect(a.wsconnected && b.wsconnected).toBe(true)
     }
     return { bad, stillSyncing }
