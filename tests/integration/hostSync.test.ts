@@ -92,6 +92,26 @@ describe('sync endpoint with stock y-websocket clients', () => {
   })
 })
 
+describe('keep-alive', () => {
+  it('drops a connection that stops answering pings, and its presence with it', async () => {
+    const started = await startHost({ pingIntervalMs: 50 })
+    const workspace = await started.host.registry.create('Puls')
+    const params = { token: workspace.token }
+    const watcher = connectProvider(started.port, workspace.id, params)
+    const silent = connectProvider(started.port, workspace.id, params)
+    await Promise.all([whenSynced(watcher), whenSynced(silent)])
+    silent.awareness.setLocalStateField('user', { name: 'Stille' })
+    const silentId = silent.awareness.clientID
+    await waitFor(() => watcher.awareness.getStates().has(silentId), 'presence')
+
+    // A frozen peer: its socket stops reading, so pings go unanswered.
+    const socket = (silent.ws as unknown as { _socket: { pause(): void } })._socket
+    socket.pause()
+    await waitFor(() => !watcher.awareness.getStates().has(silentId), 'the host to drop it', 2000)
+    expect(watcher.wsconnected).toBe(true)
+  })
+})
+
 describe('Kryss "stored" acknowledgement', () => {
   it('tells a kryss=1 client its edit is on disk, and it is', async () => {
     const started = await startHost()

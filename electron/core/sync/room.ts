@@ -143,13 +143,18 @@ export class SyncRoom {
       connection.isAlive = true
       if (connection.closed) return
       if (!isBinary) {
-        this.drop(connection, CloseCode.unsupportedData, 'text frames are not part of the protocol')
+        this.drop(
+          connection,
+          CloseCode.unsupportedData,
+          'text frame',
+          'text frames are not part of the protocol',
+        )
         return
       }
       try {
         this.handleMessage(connection, toBytes(data))
       } catch (error) {
-        this.drop(connection, CloseCode.malformed, `malformed message: ${describe(error)}`)
+        this.drop(connection, CloseCode.malformed, 'malformed message', describe(error))
       }
     })
     ws.on('pong', () => {
@@ -217,9 +222,13 @@ export class SyncRoom {
     }
   }
 
-  private drop(connection: SyncConnection, code: number, reason: string): void {
-    this.log(`kryss sync: ${connection.label}: closing (${code}): ${reason}`)
-    connection.ws.close(code, reason.slice(0, 120))
+  /**
+   * WARNING: the close reason is a fixed ASCII phrase. Error messages can quote client bytes,
+   * and a reason over 123 bytes makes `ws.close` throw inside the message handler.
+   */
+  private drop(connection: SyncConnection, code: number, reason: string, detail: string): void {
+    this.log(`kryss sync: ${connection.label}: closing (${code} ${reason}): ${detail}`)
+    connection.ws.close(code, reason)
     this.remove(connection)
   }
 
