@@ -1,0 +1,7 @@
+import type { KryssApi } from '../../shared/ipc'
+
+declare global {
+  interface Window {
+    kryss?: KryssApi
+  }
+}
