@@ -28,6 +28,21 @@ import { focusWindow, mainWindowOptions, RENDERER_DIR } from './window'
 const log = (line: string) => console.error(line)
 const openExternal = (url: string) => openExternalSafely(url, (u) => shell.openExternal(u), log)
 
+/**
+ * How long quitting waits for the core to flush. A stop that hangs (a wedged disk) must not
+ * leave the user with an app that cannot be closed; the append-only log keeps what was
+ * already written either way.
+ */
+const STOP_TIMEOUT_MS = 15_000
+
+function stopWithin(host: { stop(): Promise<void> }, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no stop within ${ms} ms`)), ms)
+  })
+  return Promise.race([host.stop(), timeout]).finally(() => clearTimeout(timer))
+}
+
 /** `--data-dir <path>` from Electron's command line, which also carries Chromium's switches. */
 function readDataDirFlag(argv: readonly string[]): string | undefined {
   const { values } = parseArgs({
@@ -65,21 +80,6 @@ if (dataDir === undefined) {
 } else {
   // The first instance gets `second-instance` and comes to the front; this one just leaves.
   app.quit()
-}
-
-/**
- * How long quitting waits for the core to flush. A stop that hangs (a wedged disk) must not
- * leave the user with an app that cannot be closed; the append-only log keeps what was
- * already written either way.
- */
-const STOP_TIMEOUT_MS = 15_000
-
-function stopWithin(host: { stop(): Promise<void> }, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no stop within ${ms} ms`)), ms)
-  })
-  return Promise.race([host.stop(), timeout]).finally(() => clearTimeout(timer))
 }
 
 function runShell(dataDir: string): void {
