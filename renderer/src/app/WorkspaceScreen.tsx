@@ -1,0 +1,213 @@
+import { ChevronRight, FileText, LoaderCircle } from 'lucide-react'
+import { useEffect, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Profile } from '../../../shared/hostApi'
+import type { NoteId, WorkspaceId } from '../../../shared/ids'
+import type { HostSession, WorkspaceEntry } from '../connection/hostSession'
+import { NoteList } from '../notes/NoteList'
+import { NoteView } from '../notes/NoteView'
+import { useNote } from '../notes/useNotes'
+import { PresenceAvatars } from '../sync/PresenceAvatars'
+import { toPresenceUser, type Participant, type PresenceUser } from '../sync/presenceState'
+import { SyncStatusChip } from '../sync/SyncStatusChip'
+import { usePresence } from '../sync/usePresence'
+import { useSyncStatus } from '../sync/useSyncStatus'
+import type { WorkspaceConnection } from '../sync/workspaceConnection'
+import { DemoBanner } from '../workspaces/DemoBanner'
+import { StorageWarnings } from '../workspaces/StorageWarnings'
+import { useWorkspaceMeta } from '../workspaces/useWorkspaceMeta'
+import { WorkspaceList } from '../workspaces/WorkspaceList'
+import { Layout } from './Layout'
+import { SidebarProfile, SidebarTop } from './SidebarChrome'
+
+type ScreenProps = {
+  session: HostSession
+  profile: Profile | null
+  onOpenWorkspace: (id: WorkspaceId) => void
+  onWorkspaceDeleted: (id: WorkspaceId) => void
+  onOpenSettings: () => void
+}
+
+/** One open workspace: its notes in the sidebar, the open note in the main area. */
+export function WorkspaceScreen({
+  session,
+  profile,
+  connection,
+  entry,
+  noteId,
+  focusTitleFor,
+  onOpenWorkspace,
+  onWorkspaceDeleted,
+  onOpenSettings,
+  onOpenNote,
+}: ScreenProps & {
+  connection: WorkspaceConnection
+  entry: WorkspaceEntry
+  noteId: NoteId | undefined
+  focusTitleFor: NoteId | undefined
+  onOpenNote: (id: NoteId | undefined, options?: { focusTitle?: boolean }) => void
+}) {
+  const { t } = useTranslation()
+  const meta = useWorkspaceMeta(connection.doc)
+  const status = useSyncStatus(connection.status)
+  const participants = usePresence(connection.awareness)
+  const workspaceName = meta.name || entry.name
+  const demo = meta.demo || entry.demo
+
+  const user = useMemo<PresenceUser | undefined>(
+    () => (profile === null ? undefined : toPresenceUser(profile)),
+    [profile],
+  )
+
+  // Presence goes over awareness, never into the document.
+  useEffect(() => {
+    connection.awareness.setLocalStateField('user', user)
+  }, [connection, user])
+  useEffect(() => {
+    connection.awareness.setLocalStateField('note', noteId ?? null)
+  }, [connection, noteId])
+
+  useEffect(() => {
+    if (status.synced && meta.name !== '') {
+      session.noteWorkspaceMeta(connection.workspaceId, { name: meta.name, demo: meta.demo })
+    }
+  }, [session, connection.workspaceId, status.synced, meta.name, meta.demo])
+
+  // A browser tab holds unconfirmed edits only in memory: warn before it is closed.
+  useEffect(() => {
+    if (session.surface !== 'browser') return
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (connection.status.getSnapshot().unsaved) event.preventDefault()
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+  }, [session.surface, connection])
+
+  const viewers = useMemo(() => {
+    const byNote = new Map<NoteId, Participant[]>()
+    for (const participant of participants) {
+      if (participant.isSelf || participant.note === null) continue
+      const list = byNote.get(participant.note) ?? []
+      list.push(participant)
+      byNote.set(participant.note, list)
+    }
+    return byNote
+  }, [participants])
+
+  return (
+    <Layout
+      closeSignal={noteId}
+      sidebar={
+        <>
+          <SidebarTop onOpenSettings={onOpenSettings} />
+          <WorkspaceList
+            session={session}
+            currentId={connection.workspaceId}
+            currentName={meta.name || undefined}
+            onOpen={onOpenWorkspace}
+            onDeleted={onWorkspaceDeleted}
+          />
+          <NoteList
+            doc={connection.doc}
+            workspaceName={workspaceName}
+            currentNoteId={noteId}
+            authorName={profile?.name ?? ''}
+            viewers={viewers}
+            onOpen={onOpenNote}
+          />
+          <SidebarProfile profile={profile} onOpenSettings={onOpenSettings} />
+        </>
+      }
+      topBar={
+        <>
+          <nav className="breadcrumb" aria-label={workspaceName}>
+            <span className="breadcrumb-workspace">{workspaceName}</span>
+            {noteId !== undefined && (
+              <>
+                <ChevronRight size={14} aria-hidden className="breadcrumb-separator" />
+                <NoteCrumb connection={connection} noteId={noteId} />
+              </>
+            )}
+          </nav>
+          <div className="topbar-end">
+            <PresenceAvatars participants={participants} />
+            <SyncStatusChip store={connection.status} />
+          </div>
+        </>
+      }
+    >
+      {(demo || entry.warnings.length > 0) && (
+        <div className="banners">
+          {demo && <DemoBanner key={connection.workspaceId} workspaceId={connection.workspaceId} />}
+          <StorageWarnings warnings={entry.warnings} />
+        </div>
+      )}
+      {noteId === undefined ? (
+        <div className="empty-state">
+          <FileText size={32} strokeWidth={1.5} aria-hidden className="empty-state-icon" />
+          <p className="empty-state-title">{t('notes.pickTitle')}</p>
+          <p>{t('notes.pickHint')}</p>
+        </div>
+      ) : user === undefined ? null : (
+        <NoteView
+          key={noteId}
+          connection={connection}
+          noteId={noteId}
+          synced={status.synced}
+          user={user}
+          autoFocusTitle={focusTitleFor === noteId}
+        />
+      )}
+    </Layout>
+  )
+}
+
+function NoteCrumb({ connection, noteId }: { connection: WorkspaceConnection; noteId: NoteId }) {
+  const { t } = useTranslation()
+  const note = useNote(connection.doc, noteId)
+  if (note === undefined) return null
+  return <span className="breadcrumb-note">{note.title || t('notes.untitled')}</span>
+}
+
+/** No workspace open: none exist yet, or the chosen one is still connecting. */
+export function EmptyWorkspaceScreen({
+  session,
+  profile,
+  currentId,
+  onOpenWorkspace,
+  onWorkspaceDeleted,
+  onOpenSettings,
+}: ScreenProps & { currentId: WorkspaceId | undefined }) {
+  const { t } = useTranslation()
+  return (
+    <Layout
+      sidebar={
+        <>
+          <SidebarTop onOpenSettings={onOpenSettings} />
+          <WorkspaceList
+            session={session}
+            currentId={currentId}
+            currentName={undefined}
+            onOpen={onOpenWorkspace}
+            onDeleted={onWorkspaceDeleted}
+          />
+          <div className="sidebar-spacer" />
+          <SidebarProfile profile={profile} onOpenSettings={onOpenSettings} />
+        </>
+      }
+      topBar={<div className="breadcrumb" />}
+    >
+      {currentId === undefined ? (
+        <div className="empty-state">
+          <p className="empty-state-title">{t('workspaces.noneTitle')}</p>
+          {session.canManageWorkspaces && <p>{t('workspaces.noneBody')}</p>}
+        </div>
+      ) : (
+        <div className="empty-state" role="status">
+          <LoaderCircle size={20} aria-hidden className="spin" />
+          <p>{t('workspaces.connecting')}</p>
+        </div>
+      )}
+    </Layout>
+  )
+}

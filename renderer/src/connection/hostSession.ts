@@ -1,0 +1,58 @@
+import type { WorkspaceId } from '../../../shared/ids'
+import type { Profile, Settings } from '../../../shared/hostApi'
+import type { ExternalStore } from '../lib/externalStore'
+
+/** Who is using this renderer: the host's owner, or a guest who joined by invite. */
+export type SessionMode = 'owner' | 'guest'
+/** Where the renderer runs: the Electron window next to its own host, or a browser. */
+export type Surface = 'desktop' | 'browser'
+
+export type WorkspaceEntry = {
+  id: WorkspaceId
+  name: string
+  demo: boolean
+  /** Storage problems the host found, in plain words. */
+  warnings: readonly string[]
+  /** Set when the host could not open the workspace; its data is kept untouched. */
+  error: string | undefined
+}
+
+/** Where and with which capability to sync one workspace. */
+export type SyncTarget = { hostUrl: string; token: string }
+
+export type Preferences = { profile: Profile | null; settings: Settings }
+
+/**
+ * Everything the UI needs from "the host", whichever way this renderer reached it. Components
+ * ask `canManageWorkspaces` instead of branching on the mode.
+ */
+export type HostSession = {
+  readonly mode: SessionMode
+  readonly surface: Surface
+  readonly canManageWorkspaces: boolean
+  readonly workspaces: ExternalStore<readonly WorkspaceEntry[]>
+  refreshWorkspaces(): Promise<void>
+  syncTarget(id: WorkspaceId): SyncTarget | undefined
+  createWorkspace(name: string): Promise<WorkspaceId>
+  renameWorkspace(id: WorkspaceId, name: string): Promise<void>
+  deleteWorkspace(id: WorkspaceId): Promise<void>
+  /**
+   * Tells the session what a workspace's own document says about itself, so names changed by
+   * other peers show up in the list (guests know workspaces only from their invites).
+   */
+  noteWorkspaceMeta(id: WorkspaceId, meta: { name: string; demo: boolean }): void
+  loadPreferences(): Promise<Preferences>
+  saveProfile(profile: Profile): Promise<void>
+  saveSettings(settings: Settings): Promise<void>
+}
+
+export function sameEntry(a: WorkspaceEntry, b: WorkspaceEntry): boolean {
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.demo === b.demo &&
+    a.error === b.error &&
+    a.warnings.length === b.warnings.length &&
+    a.warnings.every((warning, i) => warning === b.warnings[i])
+  )
+}

@@ -1,0 +1,60 @@
+import { isWorkspaceId, type NoteId, type WorkspaceId } from '../../../shared/ids'
+import { createValueStore } from './externalStore'
+
+/**
+ * Where the user is, kept in the URL hash (`#w=<workspace>&n=<note>`) so a reload — in the
+ * Electron window or a browser tab — returns to the same workspace and note. The hash is
+ * never sent to the host.
+ */
+export type Route = { workspace: WorkspaceId | undefined; note: NoteId | undefined }
+
+const NOTE_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/
+
+export function parseRouteHash(hash: string): Route {
+  const params = new URLSearchParams(hash.replace(/^#/, ''))
+  const workspace = params.get('w')
+  const note = params.get('n')
+  return {
+    workspace: isWorkspaceId(workspace) ? workspace : undefined,
+    note: note !== null && NOTE_ID_PATTERN.test(note) ? (note as NoteId) : undefined,
+  }
+}
+
+export function formatRouteHash(route: Route): string {
+  const params = new URLSearchParams()
+  if (route.workspace !== undefined) params.set('w', route.workspace)
+  if (route.note !== undefined) params.set('n', route.note)
+  const text = params.toString()
+  return text.length === 0 ? '' : `#${text}`
+}
+
+function sameRoute(a: Route, b: Route): boolean {
+  return a.workspace === b.workspace && a.note === b.note
+}
+
+const routeStore = createValueStore<Route>(parseRouteHash(window.location.hash))
+
+window.addEventListener('hashchange', () => {
+  const next = parseRouteHash(window.location.hash)
+  if (!sameRoute(next, routeStore.getSnapshot())) routeStore.set(next)
+})
+
+/** The current route as an external store (for `useSyncExternalStore`). */
+export const currentRoute = routeStore
+
+/**
+ * Goes to a route. The URL is replaced, not pushed: switching notes should not fill the
+ * browser history, and the desktop window has no back button.
+ */
+export function navigate(route: Route): void {
+  if (sameRoute(route, routeStore.getSnapshot())) return
+  const url = `${window.location.pathname}${window.location.search}${formatRouteHash(route)}`
+  window.history.replaceState(window.history.state, '', url || '/')
+  routeStore.set(route)
+}
+
+/** Replaces the whole URL (path included), e.g. `/join#…` → `/#w=…`, and re-reads the route. */
+export function replaceUrl(path: string, route: Route): void {
+  window.history.replaceState(null, '', `${path}${formatRouteHash(route)}`)
+  routeStore.set(route)
+}

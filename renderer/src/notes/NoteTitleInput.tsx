@@ -1,0 +1,66 @@
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import type { NoteId } from '../../../shared/ids'
+import { createTitleRenamer } from './titleRenamer'
+/**
+ * The note title. While it has focus the input shows what is being typed (a local draft);
+ * otherwise it shows the document's title, so renames by others appear at once.
+ */
+export function NoteTitleInput({
+  doc,
+  noteId,
+  title,
+  authorName,
+  autoFocus,
+  onEnter,
+}: {
+  doc: Y.Doc
+  noteId: NoteId
+  title: string
+  authorName: string
+  autoFocus?: boolean
+  onEnter: () => void
+}) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState<string | null>(null)
+  const renamer = useMemo(
+    () => createTitleRenamer(doc, noteId, authorName),
+    [doc, noteId, authorName],
+  )
+  useEffect(() => () => renamer.flush(), [renamer])
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      renamer.flush()
+      onEnter()
+    } else if (event.key === 'Escape') {
+      renamer.cancel()
+      setDraft(null)
+      event.currentTarget.blur()
+    }
+  }
+
+  return (
+    <input
+      className="note-title"
+      value={draft ?? title}
+      placeholder={t('notes.untitled')}
+      aria-label={t('notes.titleInputLabel')}
+      maxLength={300}
+      autoFocus={autoFocus}
+      onFocus={() => setDraft(title)}
+      onChange={(event) => {
+        setDraft(event.target.value)
+        renamer.type(event.target.value)
+      }}
+      onBlur={() => {
+        renamer.flush()
+        setDraft(null)
+      }}
+      onKeyDown={onKeyDown}
+      data-testid="note-title"
+    />
+  )
+}

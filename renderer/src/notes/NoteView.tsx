@@ -1,0 +1,114 @@
+import { EditorContent } from '@tiptap/react'
+import { useTranslation } from 'react-i18next'
+import type { CompanyId, NoteId } from '../../../shared/ids'
+import { getNoteBody } from '../../../shared/model/notes'
+import type * as Y from 'yjs'
+import { useNow } from '../lib/clock'
+import type { PresenceUser } from '../sync/presenceState'
+import type { WorkspaceConnection } from '../sync/workspaceConnection'
+import { EditorToolbar } from './EditorToolbar'
+import { NoteTitleInput } from './NoteTitleInput'
+import { formatDateTime, formatRelativeTime } from './relativeTime'
+import { useCompanyNames, useNote } from './useNotes'
+import { useNoteEditor } from './useNoteEditor'
+
+/**
+ * One open note. Render it keyed by note id: the editor binds to a single note's body.
+ * Before the first sync a note may not exist locally yet; after it, a missing note was deleted.
+ */
+export function NoteView({
+  connection,
+  noteId,
+  synced,
+  user,
+  autoFocusTitle,
+}: {
+  connection: WorkspaceConnection
+  noteId: NoteId
+  synced: boolean
+  user: PresenceUser
+  autoFocusTitle: boolean
+}) {
+  const { t } = useTranslation()
+  const note = useNote(connection.doc, noteId)
+  const body = note === undefined ? undefined : getNoteBody(connection.doc, noteId)
+  if (note === undefined || body === undefined) {
+    return (
+      <div className="empty-state" role="status">
+        <p className="empty-state-title">{synced ? t('notes.missing') : t('notes.loading')}</p>
+      </div>
+    )
+  }
+  return (
+    <NoteBody
+      connection={connection}
+      noteId={noteId}
+      body={body}
+      title={note.title}
+      companyId={note.companyId}
+      updatedAt={note.updatedAt}
+      updatedBy={note.updatedBy}
+      user={user}
+      autoFocusTitle={autoFocusTitle}
+    />
+  )
+}
+
+function NoteBody({
+  connection,
+  noteId,
+  body,
+  title,
+  companyId,
+  updatedAt,
+  updatedBy,
+  user,
+  autoFocusTitle,
+}: {
+  connection: WorkspaceConnection
+  noteId: NoteId
+  body: Y.XmlFragment
+  title: string
+  companyId: CompanyId | undefined
+  updatedAt: number
+  updatedBy: string
+  user: PresenceUser
+  autoFocusTitle: boolean
+}) {
+  const { t, i18n } = useTranslation()
+  const editor = useNoteEditor({ connection, noteId, body, user })
+  const companies = useCompanyNames(connection.doc)
+  const now = useNow()
+  const company = companyId === undefined ? undefined : companies.get(companyId)
+
+  return (
+    <article className="note" aria-label={title || t('notes.untitled')}>
+      <div className="note-toolbar">{editor !== null && <EditorToolbar editor={editor} />}</div>
+      <div className="note-column">
+        <NoteTitleInput
+          doc={connection.doc}
+          noteId={noteId}
+          title={title}
+          authorName={user.name}
+          autoFocus={autoFocusTitle}
+          onEnter={() => editor?.commands.focus('start')}
+        />
+        <p className="note-meta">
+          {company !== undefined && <span className="company-chip">{company}</span>}
+          {updatedBy !== '' && (
+            <time
+              dateTime={new Date(updatedAt).toISOString()}
+              title={formatDateTime(updatedAt, i18n.language)}
+            >
+              {t('notes.edited', {
+                time: formatRelativeTime(updatedAt, now, i18n.language),
+                name: updatedBy,
+              })}
+            </time>
+          )}
+        </p>
+        <EditorContent editor={editor} className="note-editor" data-testid="note-editor" />
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,107 @@
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { useEditor, type Editor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { NoteId } from '../../../shared/ids'
+import { touchNote } from '../../../shared/model/notes'
+import type * as Y from 'yjs'
+import { throttle } from '../lib/throttle'
+import type { PresenceUser } from '../sync/presenceState'
+import type { WorkspaceConnection } from '../sync/workspaceConnection'
+import { isSafeHref, openExternalLink } from './safeLink'
+import { isModClick } from './shortcuts'
+
+/** How often a stream of local edits updates the note's "updated" time. */
+const TOUCH_INTERVAL_MS = 5_000
+
+/**
+ * A TipTap editor bound to one note's body fragment. Create it under a component keyed by the
+ * note id: the collaboration binding belongs to one fragment for its whole life.
+ */
+export function useNoteEditor(input: {
+  connection: WorkspaceConnection
+  noteId: NoteId
+  body: Y.XmlFragment
+  user: PresenceUser
+}): Editor | null {
+  const { connection, noteId, body, user } = input
+  const { t } = useTranslation()
+
+  // Built once per note: the binding and caret plugin must not be re-created on re-render.
+  // `user` is applied below when it changes, so its first value is enough here.
+  const [initialUser] = useState(user)
+  const extensions = useMemo(
+    () => [
+      StarterKit.configure({
+        // The collaboration extension brings a Yjs-aware undo; ProseMirror's would undo
+        // other people's edits.
+        undoRedo: false,
+        heading: { levels: [1, 2, 3] },
+        link: {
+          openOnClick: false,
+          autolink: true,
+          defaultProtocol: 'https',
+          protocols: ['mailto'],
+          isAllowedUri: (url) => isSafeHref(url),
+          HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+        },
+      }),
+      Collaboration.configure({ fragment: body }),
+      CollaborationCaret.configure({ provider: connection.provider, user: initialUser }),
+    ],
+    [body, connection.provider, initialUser],
+  )
+
+  const placeholder = t('notes.bodyPlaceholder')
+  const editorProps = useMemo(
+    () => ({
+      attributes: {
+        'aria-label': t('notes.bodyLabel'),
+        'aria-multiline': 'true',
+        role: 'textbox',
+        class: 'prose',
+        style: `--placeholder: ${JSON.stringify(placeholder)}`,
+      },
+      handleClick: (_view: unknown, _pos: number, event: MouseEvent): boolean => {
+        const anchor = (event.target as HTMLElement | null)?.closest('a[href]')
+        if (anchor === null || anchor === undefined || !isModClick(event)) return false
+        openExternalLink(anchor.getAttribute('href') ?? '')
+        return true
+      },
+    }),
+    [t, placeholder],
+  )
+
+  const editor = useEditor({ extensions, editorProps })
+
+  useEffect(() => {
+    if (editor === null || editor.isDestroyed) return
+    editor.commands.updateUser(user)
+  }, [editor, user])
+
+  // Local body edits move the note up the list ("updated"), at most once per interval, and
+  // the last one is written when the editor goes away.
+  const authorName = user.name
+  useEffect(() => {
+    if (editor === null) return
+    const touch = throttle(
+      () => touchNote(connection.doc, noteId, { author: { name: authorName }, now: Date.now() }),
+      TOUCH_INTERVAL_MS,
+    )
+    const onUpdate = ({ transaction }: { transaction: { getMeta(key: unknown): unknown } }) => {
+      const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined
+      if (sync?.isChangeOrigin === true) return
+      touch.schedule()
+    }
+    editor.on('update', onUpdate)
+    return () => {
+      editor.off('update', onUpdate)
+      touch.flush()
+    }
+  }, [editor, connection.doc, noteId, authorName])
+
+  return editor
+}
