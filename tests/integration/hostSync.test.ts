@@ -1,6 +1,8 @@
 import { cp } from 'node:fs/promises'
 import path from 'node:path'
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openDocStore } from '../../electron/core/storage/docStore'
@@ -63,6 +65,43 @@ describe('sync endpoint with stock y-websocket clients', () => {
     const bId = b.awareness.clientID
     b.destroy()
     await waitFor(() => !a.awareness.getStates().has(bId), 'b to leave the presence list')
+  })
+
+  it('keeps the presence of a client that reconnected when its old connection closes', async () => {
+    const started = await startHost()
+    const workspace = await started.host.registry.create('Gjenkobling')
+    const url = `ws://127.0.0.1:${started.port}/sync/${workspace.id}?token=${workspace.token}`
+    const watcher = connectProvider(started.port, workspace.id, { token: workspace.token })
+    await whenSynced(watcher)
+    const peerDoc = new Y.Doc()
+    const peer = new Awareness(peerDoc)
+    peer.setLocalState({ user: { name: 'Kari' } })
+    const message = () => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.awareness)
+      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(peer, [peerDoc.clientID]))
+      return encoding.toUint8Array(encoder)
+    }
+    const old = new RawClient(url)
+    await old.opened
+    old.send(message())
+    await waitFor(() => watcher.awareness.getStates().has(peerDoc.clientID), 'presence')
+    const fresh = new RawClient(url)
+    await fresh.opened
+    peer.setLocalState({ user: { name: 'Kari' }, cursor: 1 })
+    fresh.send(message())
+    await waitFor(
+      () =>
+        (watcher.awareness.getStates().get(peerDoc.clientID) as { cursor?: number })?.cursor === 1,
+      'the renewed presence',
+    )
+    old.ws.close()
+    await old.closed()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(watcher.awareness.getStates().has(peerDoc.clientID)).toBe(true)
+    fresh.ws.close()
+    await waitFor(() => !watcher.awareness.getStates().has(peerDoc.clientID), 'removal')
+    peer.destroy()
   })
 
   it('accepts the owner token for any workspace', async () => {

@@ -236,12 +236,14 @@ export class SyncRoom {
     if (connection.closed) return
     connection.closed = true
     this.connections.delete(connection)
-    if (connection.controlledIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(
-        this.awareness,
-        [...connection.controlledIds],
-        'connection closed',
-      )
+    // A client that reconnected before its old connection was dropped announces the same id
+    // on the new one; that presence must survive the old connection's removal.
+    const stillControlled = new Set<number>()
+    for (const other of this.connections)
+      for (const id of other.controlledIds) stillControlled.add(id)
+    const orphaned = [...connection.controlledIds].filter((id) => !stillControlled.has(id))
+    if (orphaned.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, orphaned, 'connection closed')
     }
   }
 }
