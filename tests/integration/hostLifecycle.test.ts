@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -8,6 +8,7 @@ import { decodeInviteLink } from '../../shared/invite'
 import { listNotes } from '../../shared/model/notes'
 import { renameWorkspace } from '../../shared/model/workspace'
 import {
+  api,
   cleanup,
   connectProvider,
   RawClient,
@@ -114,6 +115,33 @@ describe('host lifecycle', () => {
     expect(reader.doc.getText('t').toJSON()).toBe('still here')
     const old = await rawUpgrade(second.port, `/sync/${kept.id}?token=${kept.token}`)
     expect(old.toString('latin1')).toMatch(/^HTTP\/1.1 401/)
+  })
+
+  it('moves aside a kryss.json of the wrong shape, too', async () => {
+    const dataDir = await tempDir()
+    await writeFile(path.join(dataDir, 'kryss.json'), JSON.stringify({ workspaces: 'all of them' }))
+    const started = await startHost({ dataDir, now: () => 99 })
+    expect(await readdir(dataDir)).toContain('kryss.json.corrupt-99')
+    expect(started.host.registry.list()).toHaveLength(0)
+  })
+
+  it('reports a damaged log tail in plain words and keeps what came before', async () => {
+    const first = await startHost()
+    const workspace = await first.host.registry.create('Hale')
+    await first.host.stop()
+    const log = path.join(first.dataDir, 'workspaces', workspace.id, 'updates.log')
+    await appendFile(log, Buffer.from([0, 0, 0, 9, 1, 2, 3]))
+
+    const second = await startHost({ dataDir: first.dataDir })
+    const [info] = (
+      (await api(second, 'GET', '/api/workspaces')).json as {
+        workspaces: { name: string; warnings: string[] }[]
+      }
+    ).workspaces
+    expect(info?.name).toBe('Hale')
+    expect(info?.warnings).toHaveLength(1)
+    expect(info?.warnings[0]).toMatch(/^The end of the change log was damaged \(7 bytes/)
+    expect(info?.warnings[0]).toMatch(/kept in updates\.log\.quarantine-/)
   })
 
   it('refuses a second host on the same data directory', async () => {
