@@ -9,6 +9,7 @@ import {
   readWorkspaceMeta,
   renameWorkspace,
 } from '../../shared/model/workspace'
+import { NoteBodyStores } from './noteBodies'
 import type { HostState, WorkspaceRecord } from './state'
 import { openDocStore, type DocStore, type StorageWarning } from './storage/docStore'
 
@@ -24,8 +25,10 @@ export interface WorkspaceEntry {
   readonly createdAt: number
   readonly demo: boolean
   readonly dir: string
-  /** The open store (and its doc); null when the workspace is unavailable. */
+  /** The open store of the root document; null when the workspace is unavailable. */
   readonly store: DocStore | null
+  /** The note bodies, each a document of its own opened on demand; null when unavailable. */
+  readonly bodies: NoteBodyStores | null
   /** Why the workspace could not be opened. Its files are left untouched. */
   readonly error: string | null
   /** Storage problems found while opening, in plain words. */
@@ -51,6 +54,7 @@ export type WorkspaceRegistryOptions = {
 
 class Workspace implements WorkspaceEntry {
   store: DocStore | null = null
+  bodies: NoteBodyStores | null = null
   error: string | null = null
   readonly warnings: string[] = []
   disposeMetaObserver: () => void = () => {}
@@ -312,6 +316,7 @@ export class WorkspaceRegistry {
 
   private attach(workspace: Workspace, store: DocStore): void {
     workspace.store = store
+    workspace.bodies = this.openBodies(workspace)
     // A peer may rename the workspace through the document; keep the registry (and so the
     // workspace list and invite links) in step.
     workspace.disposeMetaObserver = observeWorkspaceMeta(store.doc, () => {
@@ -325,8 +330,25 @@ export class WorkspaceRegistry {
     this.workspaces.set(workspace.id, workspace)
   }
 
+  private openBodies(workspace: Workspace): NoteBodyStores {
+    return new NoteBodyStores({
+      dir: workspace.dir,
+      now: this.now,
+      log: this.log,
+      onWarning: (noteId, warning) => {
+        workspace.warnings.push(`Note ${noteId}: ${describeStorageWarning(warning)}`)
+        this.log(
+          `kryss: ${workspace.id}/${noteId}: ${warning.kind} ${warning.file}: ${warning.reason}`,
+        )
+      },
+    })
+  }
+
   private async closeWorkspace(workspace: Workspace): Promise<void> {
     workspace.disposeMetaObserver()
+    const bodies = workspace.bodies
+    workspace.bodies = null
+    await bodies?.close()
     const store = workspace.store
     workspace.store = null
     if (!store) return

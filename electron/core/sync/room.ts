@@ -90,11 +90,14 @@ export class SyncRoom {
   readonly awareness: awarenessProtocol.Awareness
   private readonly connections = new Set<SyncConnection>()
   private readonly disposers: (() => void)[] = []
+  private closing = false
 
   constructor(
     readonly workspaceId: WorkspaceId,
     private readonly store: DocStore,
     private readonly log: (line: string) => void,
+    /** Called when the last connection has left. */
+    private readonly onEmpty?: () => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(store.doc)
     // The host is a relay, not a participant: it must not show up in anyone's presence list.
@@ -172,6 +175,8 @@ export class SyncRoom {
 
   /** Closes every connection with `code` and releases the room's listeners. */
   close(code: number, reason: string): void {
+    if (this.closing) return
+    this.closing = true
     for (const connection of [...this.connections]) {
       connection.ws.close(code, reason)
       this.remove(connection)
@@ -245,6 +250,7 @@ export class SyncRoom {
     if (orphaned.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, orphaned, 'connection closed')
     }
+    if (this.connections.size === 0 && !this.closing) this.onEmpty?.()
   }
 }
 

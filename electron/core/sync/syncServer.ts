@@ -3,12 +3,16 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { WorkspaceId } from '../../../shared/ids'
 import { KRYSS_PROTOCOL_PARAM, KRYSS_PROTOCOL_VERSION } from '../../../shared/protocol'
+import { parseRoomName, roomKey, type Room } from '../../../shared/rooms'
 import { isAllowedOrigin, tokensEqual } from '../auth'
 import type { DocStore } from '../storage/docStore'
 import type { WorkspaceEntry } from '../workspaces'
 import { CloseCode, SyncConnection, SyncRoom } from './room'
 
-/** Path prefix of the sync endpoint: `ws://HOST:PORT/sync/<workspaceId>?token=…`. */
+/**
+ * Path prefix of the sync endpoint: `ws://HOST:PORT/sync/<room>?token=…`, where the room is
+ * a workspace's root document or one of its note bodies (shared/rooms.ts).
+ */
 export const SYNC_PATH = '/sync'
 
 /**
@@ -59,15 +63,16 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
     perMessageDeflate: false,
   })
-  const rooms = new Map<WorkspaceId, SyncRoom>()
+  const rooms = new Map<string, SyncRoom>()
   const sockets = new Set<WebSocket>()
   let closing = false
 
   const disposeRemove = options.workspaces.onRemove((id) => {
-    const room = rooms.get(id)
-    if (!room) return
-    rooms.delete(id)
-    room.close(CloseCode.workspaceGone, 'workspace deleted')
+    for (const [key, room] of rooms) {
+      if (room.workspaceId !== id) continue
+      rooms.delete(key)
+      room.close(CloseCode.workspaceGone, 'workspace deleted')
+    }
   })
 
   const keepAlive = setInterval(() => {
@@ -85,13 +90,18 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   }, options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS)
   keepAlive.unref()
 
-  function roomFor(id: WorkspaceId, store: DocStore): SyncRoom {
-    let room = rooms.get(id)
-    if (!room) {
-      room = new SyncRoom(id, store, log)
-      rooms.set(id, room)
-    }
-    return room
+  /**
+   * The store a room's document lives in: the root store, or the note body's. For a body this
+   * takes a reference on the store, which the caller passes on to the room or releases.
+   */
+  async function acquireStore(room: Room, workspace: WorkspaceEntry): Promise<DocStore | null> {
+    if (room.kind === 'root') return workspace.store
+    if (!workspace.bodies) return null
+    return workspace.bodies.acquire(room.noteId)
+  }
+
+  function releaseStore(room: Room, workspace: WorkspaceEntry): void {
+    if (room.kind === 'note') workspace.bodies?.release(room.noteId)
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -105,12 +115,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     } catch {
       return refuse(socket, 400, 'Unreadable request URL.')
     }
-    const match = /^\/sync\/([^/]+)$/.exec(url.pathname)
-    if (!match) return refuse(socket, 404, 'Not a sync endpoint.')
+    const room = url.pathname.startsWith(`${SYNC_PATH}/`)
+      ? parseRoomName(url.pathname.slice(SYNC_PATH.length + 1))
+      : undefined
+    if (!room) return refuse(socket, 404, 'Not a sync endpoint.')
     if (!isAllowedOrigin(request.headers, allowedOrigins)) {
       return refuse(socket, 403, 'This origin may not connect.')
     }
-    const workspace = options.workspaces.get(match[1] ?? '')
+    const workspace = options.workspaces.get(room.workspaceId)
     if (!workspace) return refuse(socket, 404, 'No such workspace.')
     const token = url.searchParams.get('token')
     if (!tokensEqual(token, workspace.token) && !tokensEqual(token, options.ownerToken)) {
@@ -118,23 +130,72 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     }
     if (!workspace.store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
     const kryss = url.searchParams.get(KRYSS_PROTOCOL_PARAM) === String(KRYSS_PROTOCOL_VERSION)
-    const label = `${request.socket.remoteAddress ?? '?'} ${workspace.id}`
+    const label = `${request.socket.remoteAddress ?? '?'} ${roomKey(room)}`
 
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      sockets.add(ws)
-      ws.on('close', () => sockets.delete(ws))
-      ws.on('error', (error) => {
-        // `ws` closes the socket itself (1009 for an oversized frame, 1007 for bad UTF-8).
-        log(`kryss sync: ${label}: ${error.message}`)
-      })
-      // The workspace may have been deleted or the host stopped during the handshake.
-      const current = options.workspaces.get(workspace.id)
-      if (closing || !current?.store) {
-        ws.close(CloseCode.workspaceGone, 'workspace unavailable')
-        return
-      }
-      roomFor(current.id, current.store).add(new SyncConnection(ws, kryss, label))
+    // Opening a note body reads it from disk first; only then does the handshake complete,
+    // so a body that cannot be read is refused like any other unavailable document.
+    acquireStore(room, workspace).then(
+      (store) => {
+        if (!store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
+        if (closing || socket.destroyed) return releaseStore(room, workspace)
+        wss.handleUpgrade(request, socket, head, (ws) =>
+          accept(ws, { room, workspace, store, kryss, label }),
+        )
+      },
+      (error: unknown) => {
+        log(
+          `kryss sync: ${label}: cannot open: ${error instanceof Error ? error.message : String(error)}`,
+        )
+        refuse(socket, 503, 'This note cannot be opened on the host.')
+      },
+    )
+  }
+
+  function accept(
+    ws: WebSocket,
+    {
+      room,
+      workspace,
+      store,
+      kryss,
+      label,
+    }: { room: Room; workspace: WorkspaceEntry; store: DocStore; kryss: boolean; label: string },
+  ): void {
+    sockets.add(ws)
+    ws.on('close', () => sockets.delete(ws))
+    ws.on('error', (error) => {
+      // `ws` closes the socket itself (1009 for an oversized frame, 1007 for bad UTF-8).
+      log(`kryss sync: ${label}: ${error.message}`)
     })
+    // The workspace may have been deleted or the host stopped during the handshake.
+    if (closing || options.workspaces.get(room.workspaceId) !== workspace || !workspace.store) {
+      releaseStore(room, workspace)
+      ws.close(CloseCode.workspaceGone, 'workspace unavailable')
+      return
+    }
+    const key = roomKey(room)
+    let syncRoom = rooms.get(key)
+    if (syncRoom) {
+      // The existing room already holds its own reference on the store.
+      releaseStore(room, workspace)
+    } else {
+      // A note-body room lives while someone is in it, and keeps the reference taken above;
+      // when the last connection leaves it closes and gives the reference back, and the
+      // workspace closes the body a little later. The root room lives as long as the host.
+      const onEmpty =
+        room.kind === 'note'
+          ? () => {
+              if (rooms.get(key) !== created) return
+              rooms.delete(key)
+              created.close(CloseCode.goingAway, 'room closed')
+              releaseStore(room, workspace)
+            }
+          : undefined
+      const created: SyncRoom = new SyncRoom(room.workspaceId, store, log, onEmpty)
+      syncRoom = created
+      rooms.set(key, created)
+    }
+    syncRoom.add(new SyncConnection(ws, kryss, label))
   }
 
   return {
