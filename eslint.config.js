@@ -6,7 +6,16 @@ import globals from 'globals'
 const boundary = (patterns) => ['error', { patterns }]
 
 export default tseslint.config(
-  { ignores: ['out/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      '.tsbuild/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.kryss-dev/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -16,7 +25,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use an `as const` object and a union type.' },
@@ -28,14 +40,29 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node },
+    },
   },
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': boundary([
-        { group: ['react', 'react-dom', 'electron', 'node:*', 'fs', 'ws', '**/electron/**', '**/renderer/**'], message: 'shared/ is the pure domain: no React, Node IO, sockets or Electron.' },
+        {
+          group: [
+            'react',
+            'react-dom',
+            'electron',
+            'node:*',
+            'fs',
+            'ws',
+            '**/electron/**',
+            '**/renderer/**',
+          ],
+          message: 'shared/ is the pure domain: no React, Node IO, sockets or Electron.',
+        },
       ]),
     },
   },
@@ -47,7 +74,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': boundary([
-        { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer reaches the host only through window.kryss and the sync endpoint.' },
+        {
+          group: ['electron', 'node:*', '**/electron/**'],
+          message: 'The renderer reaches the host only through window.kryss and the sync endpoint.',
+        },
       ]),
     },
   },
@@ -55,7 +85,10 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': boundary([
-        { group: ['electron', '**/renderer/**'], message: 'The host core is plain Node: it never imports electron.' },
+        {
+          group: ['electron', '**/renderer/**'],
+          message: 'The host core is plain Node: it never imports electron.',
+        },
       ]),
     },
   },
@@ -63,8 +96,13 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['electron/main/ipc.ts', 'electron/preload/index.ts'],
     rules: {
-      'no-restricted-properties': ['error',
-        { object: 'electron', property: 'ipcMain', message: 'Register IPC through electron/main/ipc.ts.' },
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'electron',
+          property: 'ipcMain',
+          message: 'Register IPC through electron/main/ipc.ts.',
+        },
         { object: 'electron', property: 'ipcRenderer', message: 'Use window.kryss.' },
       ],
     },

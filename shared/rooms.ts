@@ -31,7 +31,9 @@ export function noteRoomName(workspaceId: WorkspaceId, noteId: NoteId): string {
 
 /** A stable key for maps of rooms. */
 export function roomKey(room: Room): string {
-  return room.kind === 'root' ? rootRoomName(room.workspaceId) : noteRoomName(room.workspaceId, room.noteId)
+  return room.kind === 'root'
+    ? rootRoomName(room.workspaceId)
+    : noteRoomName(room.workspaceId, room.noteId)
 }
 
 /** Parses the room part of a sync path (after `/sync/`). Undefined when it is not a room. */
