@@ -1,5 +1,5 @@
 // `npm run hub -- [flags]`: build when the sources changed, then run the headless host.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { buildIsStale, hubBundle, root } from './paths.mjs'
 
 if (buildIsStale()) {
@@ -10,8 +10,12 @@ if (buildIsStale()) {
   })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
-const hub = spawnSync(process.execPath, [hubBundle, ...process.argv.slice(2)], {
+const hub = spawn(process.execPath, [hubBundle, ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
 })
-process.exit(hub.status ?? 1)
+// Pass stop signals on, so the hub flushes to disk before it exits.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => hub.kill(signal))
+}
+hub.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
