@@ -82,7 +82,7 @@ export const en: Messages = {
     empty: 'No notes yet',
     emptyHint: 'Write down what you know: a process, a project, a lesson learned.',
     pickTitle: 'Pick a note',
-    pickHint: 'Choose a note in the list on the left, or write a new one.',
+    pickHint: 'Choose a note from the list, or write a new one.',
     loading: 'Fetching the note…',
     missing: 'This note no longer exists. Maybe someone deleted it?',
     listLabel: 'Notes',

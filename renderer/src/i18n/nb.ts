@@ -86,7 +86,7 @@ export const nb = {
     empty: 'Ingen notater ennå',
     emptyHint: 'Skriv ned det dere kan: en prosess, et prosjekt, en erfaring.',
     pickTitle: 'Velg et notat',
-    pickHint: 'Velg et notat i lista til venstre, eller skriv et nytt.',
+    pickHint: 'Velg et notat i lista, eller skriv et nytt.',
     loading: 'Henter notatet …',
     missing: 'Notatet finnes ikke lenger. Kanskje noen har slettet det?',
     listLabel: 'Notater',

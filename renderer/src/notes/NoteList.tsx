@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { IconButton } from '../ui/IconButton'
 import { Menu, MenuItem, MenuSeparator } from '../ui/Menu'
 import { NoteRenameDialog } from './NoteRenameDialog'
-import { formatDateTime, formatRelativeTime } from './relativeTime'
+import { formatCount, formatDateTime, formatRelativeTime } from '../lib/format'
 import { useCompanyNames, useNoteList } from './useNotes'
 
 /** Fixed row height: with it the virtualizer needs no measuring, even at 10k notes. */
@@ -80,7 +80,9 @@ export function NoteList({
       <div className="sidebar-heading">
         <h2 id="notes-heading">
           {t('notes.heading')}
-          <span className="sidebar-count">{notes.length > 0 ? notes.length : ''}</span>
+          <span className="sidebar-count">
+            {notes.length > 0 ? formatCount(notes.length, i18n.language) : ''}
+          </span>
         </h2>
       </div>
       <div className="new-note-row">

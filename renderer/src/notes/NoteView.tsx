@@ -8,7 +8,7 @@ import type { PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { EditorToolbar } from './EditorToolbar'
 import { NoteTitleInput } from './NoteTitleInput'
-import { formatDateTime, formatRelativeTime } from './relativeTime'
+import { formatDateTime, formatRelativeTime } from '../lib/format'
 import { useCompanyNames, useNote } from './useNotes'
 import { useNoteEditor } from './useNoteEditor'
 

@@ -44,7 +44,6 @@ export function useNoteEditor(input: {
           openOnClick: false,
           autolink: true,
           defaultProtocol: 'https',
-          protocols: ['mailto'],
           isAllowedUri: (url) => isSafeHref(url),
           HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
         },
@@ -87,13 +86,17 @@ export function useNoteEditor(input: {
   const authorName = user.name
   useEffect(() => {
     if (editor === null) return
+    // The trailing write records when the last edit happened, not when it was written:
+    // otherwise leaving a note would sort it above a note created right after.
+    let lastEditAt = 0
     const touch = throttle(
-      () => touchNote(connection.doc, noteId, { author: { name: authorName }, now: Date.now() }),
+      () => touchNote(connection.doc, noteId, { author: { name: authorName }, now: lastEditAt }),
       TOUCH_INTERVAL_MS,
     )
     const onUpdate = ({ transaction }: { transaction: { getMeta(key: unknown): unknown } }) => {
       const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined
       if (sync?.isChangeOrigin === true) return
+      lastEditAt = Date.now()
       touch.schedule()
     }
     editor.on('update', onUpdate)

@@ -41,3 +41,8 @@ export function formatDateTime(time: number, language: string): string {
   }
   return format.format(time)
 }
+
+/** "10 001" / "10,001", in the UI language. */
+export function formatCount(count: number, language: string): string {
+  return new Intl.NumberFormat(language).format(count)
+}
