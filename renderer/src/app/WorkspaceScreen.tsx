@@ -113,6 +113,7 @@ export function WorkspaceScreen({
             currentNoteId={noteId}
             authorName={profile?.name ?? ''}
             viewers={viewers}
+            synced={status.synced}
             onOpen={onOpenNote}
           />
           <SidebarProfile profile={profile} onOpenSettings={onOpenSettings} />

@@ -125,6 +125,8 @@ export function joinByPastedInvite(
   env: StartupEnvironment,
   navigateAway: (url: string) => void,
 ): { ok: true; sameHost: boolean } | { ok: false; error: InviteError } {
+  // A web address without a `#payload` is some other link, not a damaged invite.
+  if (/^https?:\/\/[^#]*$/i.test(text.trim())) return { ok: false, error: 'not-an-invite' }
   const result = decodeInviteLink(text)
   if (!result.ok) return result
   const here = `${env.location.origin}/`

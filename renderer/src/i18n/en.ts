@@ -90,6 +90,7 @@ export const en: Messages = {
     bodyLabel: 'Note text',
     bodyPlaceholder: 'Start writing…',
     edited: 'Edited {{time}} by {{name}}',
+    justNow: 'just now',
   },
   editor: {
     toolbarLabel: 'Formatting',

@@ -94,6 +94,7 @@ export const nb = {
     bodyLabel: 'Notattekst',
     bodyPlaceholder: 'Skriv noe …',
     edited: 'Endret {{time}} av {{name}}',
+    justNow: 'akkurat nå',
   },
   editor: {
     toolbarLabel: 'Formatering',

@@ -14,6 +14,7 @@ describe('formatRelativeTime', () => {
   it('reads recent and future times (another peer’s fast clock) as now', () => {
     expect(formatRelativeTime(now - 10_000, now, 'en')).toBe('now')
     expect(formatRelativeTime(now + 10 * minute, now, 'en')).toBe('now')
+    expect(formatRelativeTime(now - 10_000, now, 'en', 'just now')).toBe('just now')
   })
 })
 

@@ -18,12 +18,20 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ]
 
-/** "5 minutes ago" / "for 5 minutter siden", in the UI language. */
-export function formatRelativeTime(time: number, now: number, language: string): string {
+/**
+ * "5 minutes ago" / "for 5 minutter siden", in the UI language. Under a minute it says
+ * `justNow` when given (Intl's own word, "now", reads oddly in "edited now by …").
+ */
+export function formatRelativeTime(
+  time: number,
+  now: number,
+  language: string,
+  justNow?: string,
+): string {
   // Another peer's clock may run ahead: a time "in the future" reads as "now".
   const seconds = Math.round((Math.min(time, now) - now) / 1000)
   const format = formatter(language)
-  if (Math.abs(seconds) < 60) return format.format(0, 'second')
+  if (Math.abs(seconds) < 60) return justNow ?? format.format(0, 'second')
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit)
   }

@@ -30,6 +30,7 @@ export function NoteList({
   currentNoteId,
   authorName,
   viewers,
+  synced,
   onOpen,
 }: {
   doc: Y.Doc
@@ -38,12 +39,15 @@ export function NoteList({
   authorName: string
   /** Other people, by the note they have open. */
   viewers: ReadonlyMap<NoteId, readonly Participant[]>
+  /** Before the first sync an empty list means "not here yet", not "no notes". */
+  synced: boolean
   onOpen: (id: NoteId | undefined, options?: { focusTitle?: boolean }) => void
 }) {
   const { t, i18n } = useTranslation()
   const notes = useNoteList(doc)
   const companies = useCompanyNames(doc)
   const now = useNow()
+  const justNow = t('notes.justNow')
   const scrollRef = useRef<HTMLDivElement>(null)
   const [pending, setPending] = useState<Pending>()
 
@@ -105,7 +109,11 @@ export function NoteList({
         aria-label={t('notes.listLabel')}
         onKeyDown={onKeyDown}
       >
-        {notes.length === 0 ? (
+        {notes.length === 0 && !synced ? (
+          <div className="note-list-empty" role="status">
+            <p>{t('workspaces.connecting')}</p>
+          </div>
+        ) : notes.length === 0 ? (
           <div className="note-list-empty">
             <p className="empty-state-title">{t('notes.empty')}</p>
             <p>{t('notes.emptyHint')}</p>
@@ -123,7 +131,7 @@ export function NoteList({
                   top={item.start}
                   note={note}
                   company={note.companyId === undefined ? undefined : companies.get(note.companyId)}
-                  time={formatRelativeTime(note.updatedAt, now, i18n.language)}
+                  time={formatRelativeTime(note.updatedAt, now, i18n.language, justNow)}
                   fullTime={formatDateTime(note.updatedAt, i18n.language)}
                   active={note.id === currentNoteId}
                   viewers={viewers.get(note.id)}

@@ -101,7 +101,7 @@ function NoteBody({
               title={formatDateTime(updatedAt, i18n.language)}
             >
               {t('notes.edited', {
-                time: formatRelativeTime(updatedAt, now, i18n.language),
+                time: formatRelativeTime(updatedAt, now, i18n.language, t('notes.justNow')),
                 name: updatedBy,
               })}
             </time>
