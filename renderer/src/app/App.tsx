@@ -38,10 +38,7 @@ export function App({
   useEffect(() => applyThemeSetting(settings.theme), [settings.theme])
 
   const usable = entries.filter((entry) => entry.error === undefined)
-  const currentEntry =
-    usable.find((entry) => entry.id === route.workspace) ??
-    (route.workspace === undefined ? usable[0] : undefined) ??
-    usable[0]
+  const currentEntry = usable.find((entry) => entry.id === route.workspace) ?? usable[0]
   const currentId = currentEntry?.id
   useEffect(() => {
     if (currentId !== route.workspace) navigate({ workspace: currentId, note: undefined })
@@ -99,7 +96,7 @@ export function App({
         open={settingsOpen}
         onOpenChange={setSettingsOpen}
         preferences={preferences}
-        storedInBrowser={session.mode === 'guest'}
+        storedInBrowser={session.preferencesInBrowser}
         companySuggestions={companySuggestions}
       />
     </TooltipProvider>

@@ -44,6 +44,7 @@ export function createGuestSession(pageOrigin: string): HostSession {
     mode: 'guest',
     surface: 'browser',
     canManageWorkspaces: false,
+    preferencesInBrowser: true,
     workspaces,
     refreshWorkspaces: () => {
       setJoined(readJoinedWorkspaces())

@@ -30,6 +30,8 @@ export type HostSession = {
   readonly mode: SessionMode
   readonly surface: Surface
   readonly canManageWorkspaces: boolean
+  /** True when profile and settings live in this browser only (not on a host). */
+  readonly preferencesInBrowser: boolean
   readonly workspaces: ExternalStore<readonly WorkspaceEntry[]>
   refreshWorkspaces(): Promise<void>
   syncTarget(id: WorkspaceId): SyncTarget | undefined

@@ -39,6 +39,7 @@ export function createOwnerSession(input: {
     mode: 'owner',
     surface: input.surface,
     canManageWorkspaces: true,
+    preferencesInBrowser: false,
     workspaces,
     refreshWorkspaces,
     syncTarget: () => ({ hostUrl: input.hostUrl, token: input.token }),
