@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: [
+      'renderer/src/**/*.test.ts',
       'shared/**/*.test.ts',
       'electron/**/*.test.ts',
       'tests/integration/**/*.test.ts',

@@ -8,9 +8,10 @@ import * as Y from 'yjs'
 import { decodeInviteLink } from '../shared/invite'
 import { createHost } from '../electron/core/host'
 import { openDocStore } from '../electron/core/storage/docStore'
-import { makeWorkspaceDoc } from './fixtures'
+import { NOTES_DIR } from '../electron/core/noteBodies'
+import { makeSingleDocWorkspace, makeWorkspace } from './fixtures'
 import { rawRelayLatency, startStockServer, yjsPropagationLatency } from './propagation'
-import { ms, percentile, printRows } from './stats'
+import { ms, percentile, printRows, type Row } from './stats'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const HUB_BUNDLE = join(ROOT, 'out/main/hub.js')
@@ -21,10 +22,12 @@ type Prepared = {
   workspaceDir: string
   invite: string
   ownerToken: string
-  bytes: number
+  rootBytes: number
+  bodyBytes: number
+  noteIds: string[]
 }
 
-/** A data directory holding one workspace with 10k notes of ~2 KB, compacted. */
+/** A data directory holding one workspace with 10k notes of ~2 KB: root and bodies on disk. */
 async function prepareWorkspace(): Promise<Prepared> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kryss-bench-'))
   const host = createHost({ dataDir, port: 0, bind: '127.0.0.1', demo: false, log: () => {} })
@@ -46,23 +49,49 @@ async function prepareWorkspace(): Promise<Prepared> {
   await host.stop()
 
   const workspaceDir = join(dataDir, 'workspaces', created.id)
-  const source = makeWorkspaceDoc(NOTE_COUNT)
+  const { root, bodies } = makeWorkspace(NOTE_COUNT)
   const store = await openDocStore({ dir: workspaceDir })
-  Y.applyUpdateV2(store.doc, Y.encodeStateAsUpdateV2(source))
+  Y.applyUpdateV2(store.doc, Y.encodeStateAsUpdateV2(root))
   await store.compact()
   await store.close()
+  const entries = [...bodies.entries()]
+  for (let i = 0; i < entries.length; i += 100) {
+    await Promise.all(
+      entries.slice(i, i + 100).map(async ([noteId, update]) => {
+        const doc = new Y.Doc()
+        Y.applyUpdateV2(doc, update)
+        const body = await openDocStore({ dir: join(workspaceDir, NOTES_DIR, noteId), doc })
+        await body.close()
+        doc.destroy()
+      }),
+    )
+  }
+  const bodyBytes = entries.reduce((sum, [, update]) => sum + update.byteLength, 0)
   return {
     dataDir,
     workspaceDir,
     invite: created.invite,
     ownerToken,
-    bytes: Y.encodeStateAsUpdateV2(source).byteLength,
+    rootBytes: Y.encodeStateAsUpdateV2(root).byteLength,
+    bodyBytes,
+    noteIds: entries.slice(0, 50).map(([noteId]) => noteId),
   }
 }
 
-async function measureStoreLoad(workspaceDir: string): Promise<number[]> {
+/** The first design: one document holding every body, loaded from a compacted store. */
+async function measureSingleDocLoad(): Promise<number[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'kryss-bench-single-'))
+  const store = await openDocStore({ dir, doc: makeSingleDocWorkspace(NOTE_COUNT) })
+  await store.compact()
+  await store.close()
+  const samples = await measureStoreLoad(dir, 3)
+  await rm(dir, { recursive: true, force: true })
+  return samples
+}
+
+async function measureStoreLoad(workspaceDir: string, runs = 7): Promise<number[]> {
   const samples: number[] = []
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = performance.now()
     const store = await openDocStore({ dir: workspaceDir })
     samples.push(performance.now() - start)
@@ -99,8 +128,11 @@ async function measureHubStart(dataDir: string): Promise<number[]> {
   return samples
 }
 
-/** Browser: navigation to the owner link → the note list shows its first rows. */
-async function measureBrowserList(prepared: Prepared): Promise<number[]> {
+/**
+ * Browser: navigation to the owner link → the note list shows its first rows; then opening
+ * notes one after another → their text is in the editor.
+ */
+async function measureBrowser(prepared: Prepared): Promise<{ list: number[]; open: number[] }> {
   const host = createHost({
     dataDir: prepared.dataDir,
     port: 0,
@@ -122,21 +154,34 @@ async function measureBrowserList(prepared: Prepared): Promise<number[]> {
       '--disable-sync',
     ],
   })
-  const samples: number[] = []
+  const list: number[] = []
+  const open: number[] = []
   try {
     for (let i = 0; i < 4; i++) {
       const page = await browser.newPage()
       const start = performance.now()
       await page.goto(`${url}#owner=${host.ownerToken}`)
       await page.getByTestId('note-item').first().waitFor({ timeout: 30_000 })
-      samples.push(performance.now() - start)
-      await page.close()
+      list.push(performance.now() - start)
+      if (i < 3) await page.close()
+      else {
+        const items = page.getByTestId('note-item')
+        for (let n = 0; n < 20; n++) {
+          const item = items.nth(n)
+          const title = (await item.getAttribute('aria-label')) ?? (await item.innerText())
+          const begin = performance.now()
+          await item.click()
+          await page.getByTestId('note-editor').locator('.ProseMirror h2').first().waitFor()
+          open.push(performance.now() - begin)
+          if (title === '') throw new Error('note without a title')
+        }
+      }
     }
   } finally {
     await browser.close()
     await host.stop()
   }
-  return samples.slice(1)
+  return { list: list.slice(1), open }
 }
 
 async function measurePropagation(): Promise<{
@@ -194,27 +239,41 @@ async function measureDurableWrites(): Promise<number[]> {
 export async function runFoundationBench(options: { browser: boolean }): Promise<void> {
   console.log(`Preparing a workspace with ${NOTE_COUNT.toLocaleString('en')} notes of ~2 KB…`)
   const prepared = await prepareWorkspace()
-  console.log(`  document state: ${(prepared.bytes / 1024 / 1024).toFixed(1)} MiB (Yjs update v2)`)
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+  console.log(
+    `  root document ${mib(prepared.rootBytes)}, note bodies ${mib(prepared.bodyBytes)} in all (Yjs update v2)`,
+  )
 
   const load = await measureStoreLoad(prepared.workspaceDir)
+  const singleDoc = await measureSingleDocLoad()
   const hubStart = await measureHubStart(prepared.dataDir)
-  const loadRows = [
+  const loadRows: Row[] = [
     {
       name: 'host loads the workspace (p50 of 7)',
       value: ms(percentile(load, 50)),
       target: '≤ 200 ms',
       ok: percentile(load, 50) <= 200,
     },
+    {
+      name: '  the same notes in one document (first design)',
+      value: ms(percentile(singleDoc, 50)),
+    },
     { name: 'hub process start → serving (p50 of 3)', value: ms(percentile(hubStart, 50)) },
   ]
   if (options.browser) {
-    const list = await measureBrowserList(prepared)
-    loadRows.push({
-      name: 'browser: open → note list rendered (p50)',
-      value: ms(percentile(list, 50)),
-      target: '≤ 1 s',
-      ok: percentile(list, 50) <= 1000,
-    })
+    const { list, open } = await measureBrowser(prepared)
+    loadRows.push(
+      {
+        name: 'browser: open → note list rendered (p50)',
+        value: ms(percentile(list, 50)),
+        target: '≤ 1 s',
+        ok: percentile(list, 50) <= 1000,
+      },
+      {
+        name: 'browser: click a note → its text shown (p50 / p95 of 20)',
+        value: `${ms(percentile(open, 50))} / ${ms(percentile(open, 95))}`,
+      },
+    )
   }
   printRows('Start-up with 10k notes', loadRows)
   await rm(prepared.dataDir, { recursive: true, force: true })

@@ -216,11 +216,15 @@ const NOTES: { id: string; title: string; companyId: string; blocks: Block[] }[]
   },
 ]
 
+/** A note body to write into the note's own document after seeding the root. */
+export type SeedBody = { noteId: NoteId; blocks: readonly Block[] }
+
 /**
- * Fills an empty document with the example cluster. Fixed ids make seeding idempotent: two
- * replicas that both seed produce the same records rather than duplicates.
+ * Fills an empty root document with the example cluster and returns the note bodies, which
+ * the caller writes into each note's own document (`seedNoteBody`). Fixed ids make the root
+ * part idempotent: two replicas that both seed produce the same records, not duplicates.
  */
-export function seedDemoWorkspace(doc: Y.Doc, now: number): void {
+export function seedDemoWorkspace(doc: Y.Doc, now: number): SeedBody[] {
   doc.transact(() => {
     initWorkspace(doc, { name: DEMO_WORKSPACE_NAME, now, demo: true })
     for (const company of COMPANIES) {
@@ -236,8 +240,8 @@ export function seedDemoWorkspace(doc: Y.Doc, now: number): void {
         author: DEMO_AUTHOR,
         now: now - index * 3_600_000,
         companyId: note.companyId as CompanyId,
-        blocks: note.blocks,
       })
     })
   }, SEED_ORIGIN)
+  return NOTES.map((note) => ({ noteId: note.id as NoteId, blocks: note.blocks }))
 }

@@ -2,6 +2,7 @@ import { mkdir, readdir, rename } from 'node:fs/promises'
 import path from 'node:path'
 import { seedDemoWorkspace } from '../../shared/demo'
 import { isWorkspaceId, newToken, newWorkspaceId, type WorkspaceId } from '../../shared/ids'
+import { seedNoteBody } from '../../shared/model/noteBody'
 import {
   initWorkspace,
   migrateWorkspace,
@@ -236,8 +237,21 @@ export class WorkspaceRegistry {
     )
     const store = await this.openStore(workspace)
     if (!store) throw new Error(workspace.error ?? `cannot create workspace ${id}`)
-    if (input.seedDemo) seedDemoWorkspace(store.doc, createdAt)
-    else initWorkspace(store.doc, { name: workspace.name, now: createdAt })
+    if (input.seedDemo) {
+      const bodies = seedDemoWorkspace(store.doc, createdAt)
+      const bodyStores = this.openBodies(workspace)
+      try {
+        for (const body of bodies) {
+          await bodyStores.withBody(body.noteId, (bodyStore) =>
+            seedNoteBody(bodyStore.doc, body.blocks),
+          )
+        }
+      } finally {
+        await bodyStores.close()
+      }
+    } else {
+      initWorkspace(store.doc, { name: workspace.name, now: createdAt })
+    }
     workspace.record.name = readWorkspaceMeta(store.doc).name
     await store.whenDurable()
     // The folder exists before the registry entry: a crash in between is healed by load().

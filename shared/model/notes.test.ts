@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { seedDemoWorkspace } from '../demo'
 import { listCompanies, listCompetences } from './companies'
+import { appendNoteBody, noteBodyFragment, noteBodyText } from './noteBody'
 import {
   createNote,
   deleteNote,
   getNote,
-  getNoteBody,
   listNotes,
   observeNoteList,
   renameNote,
   touchNote,
 } from './notes'
-import { fragmentToPlainText } from './richText'
+import { notesMap } from './schema'
 import { COMMAND_ORIGIN, SCHEMA_VERSION } from './schema'
 import { initWorkspace, migrateWorkspace, readWorkspaceMeta, renameWorkspace } from './workspace'
 
@@ -32,20 +32,12 @@ describe('notes', () => {
       title: '  Robot cell   for small batches ',
       author: ada,
       now: 1000,
-      blocks: [
-        { type: 'heading', level: 2, content: ['What we know'] },
-        { type: 'paragraph', content: ['Changeover ', { text: 'under ten minutes', bold: true }] },
-        { type: 'bulletList', items: [['fixtures'], ['offline programming']] },
-      ],
     })
     expect(getNote(doc, id)).toMatchObject({
       title: 'Robot cell for small batches',
       createdBy: 'Ada',
       updatedAt: 1000,
     })
-    expect(fragmentToPlainText(getNoteBody(doc, id) as Y.XmlFragment)).toBe(
-      'What we know\nChangeover under ten minutes\nfixtures\noffline programming',
-    )
     renameNote(doc, id, { title: 'Robot cell', author: { name: 'Bo' }, now: 2000 })
     expect(getNote(doc, id)).toMatchObject({
       title: 'Robot cell',
@@ -59,17 +51,37 @@ describe('notes', () => {
     expect(origins).toEqual([COMMAND_ORIGIN, COMMAND_ORIGIN, COMMAND_ORIGIN, COMMAND_ORIGIN])
   })
 
-  it('writes headings the way y-prosemirror does (numeric level attribute)', () => {
-    const doc = new Y.Doc()
-    const id = createNote(doc, {
-      title: 't',
-      author: ada,
-      now: 1,
-      blocks: [{ type: 'heading', level: 3, content: ['x'] }],
-    })
-    const heading = getNoteBody(doc, id)?.get(0) as Y.XmlElement
+  it('keeps the body in a document of its own, written the way y-prosemirror writes it', () => {
+    const root = new Y.Doc()
+    const body = new Y.Doc()
+    createNote(root, { title: 't', author: ada, now: 1 })
+    appendNoteBody(body, [
+      { type: 'heading', level: 3, content: ['What we know'] },
+      {
+        type: 'paragraph',
+        content: ['Changeover ', { text: 'under ten minutes', bold: true }, ' with fixtures'],
+      },
+      { type: 'bulletList', items: [['fixtures'], ['offline programming']] },
+    ])
+    expect(noteBodyText(body)).toBe(
+      'What we know\nChangeover under ten minutes with fixtures\nfixtures\noffline programming',
+    )
+    const heading = noteBodyFragment(body).get(0) as Y.XmlElement
     expect(heading.nodeName).toBe('heading')
     expect(heading.getAttribute('level')).toBe(3)
+    // Plain text after a bold run stays plain.
+    const paragraph = noteBodyFragment(body).get(1) as Y.XmlElement
+    const delta = (paragraph.get(0) as Y.XmlText).toDelta() as {
+      insert: string
+      attributes?: object
+    }[]
+    expect(delta).toEqual([
+      { insert: 'Changeover ' },
+      { insert: 'under ten minutes', attributes: { bold: {} } },
+      { insert: ' with fixtures' },
+    ])
+    // The root holds no text of the body.
+    expect(JSON.stringify(root.toJSON())).not.toContain('What we know')
   })
 
   it('lists most recently updated first, with a stable order for ties', () => {
@@ -80,21 +92,24 @@ describe('notes', () => {
     expect(listNotes(doc).map((n) => n.title)).toEqual(['Newest', 'A', 'B'])
   })
 
-  it('notifies list observers on structure changes but not on body typing', () => {
+  it('notifies list observers on list and field changes, not on deeper values', () => {
     const doc = new Y.Doc()
     const id = createNote(doc, { title: 'x', author: ada, now: 1 })
     let calls = 0
     const dispose = observeNoteList(doc, () => calls++)
-    const body = getNoteBody(doc, id) as Y.XmlFragment
-    doc.transact(() => body.insert(0, [new Y.XmlElement('paragraph')]))
-    expect(calls).toBe(0)
-    renameNote(doc, id, { title: 'y', author: ada, now: 2 })
+    // A nested value a newer peer might add under a note.
+    const nested = new Y.Map<number>()
+    notesMap(doc).get(id)?.set('future', nested)
     expect(calls).toBe(1)
-    createNote(doc, { title: 'z', author: ada, now: 3 })
+    nested.set('deep', 1)
+    expect(calls).toBe(1)
+    renameNote(doc, id, { title: 'y', author: ada, now: 2 })
     expect(calls).toBe(2)
+    createNote(doc, { title: 'z', author: ada, now: 3 })
+    expect(calls).toBe(3)
     dispose()
     deleteNote(doc, id)
-    expect(calls).toBe(2)
+    expect(calls).toBe(3)
   })
 
   it('converges when two replicas edit concurrently', () => {
@@ -139,8 +154,14 @@ describe('workspace meta and demo', () => {
   it('seeds the example cluster idempotently, marked as demo', () => {
     const a = new Y.Doc()
     const b = new Y.Doc()
-    seedDemoWorkspace(a, 1_000_000)
+    const bodies = seedDemoWorkspace(a, 1_000_000)
     seedDemoWorkspace(b, 1_000_000)
+    expect(bodies.map((body) => body.noteId).sort()).toEqual(
+      listNotes(a)
+        .map((n) => n.id)
+        .sort(),
+    )
+    expect(bodies.every((body) => body.blocks.length > 0)).toBe(true)
     sync(a, b)
     expect(readWorkspaceMeta(a).demo).toBe(true)
     const companies = listCompanies(a)

@@ -1,6 +1,5 @@
 import * as Y from 'yjs'
 import { newNoteId, type CompanyId, type NoteId } from '../ids'
-import { appendBlocks, type Block } from './richText'
 import {
   COMMAND_ORIGIN,
   notesMap,
@@ -33,7 +32,10 @@ function cleanTitle(title: string): string {
   return title.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH)
 }
 
-/** Creates a note and returns its id. One transaction; `blocks` become the body. */
+/**
+ * Adds a note to the list and returns its id. One transaction. The body starts empty in its
+ * own document; the creating replica may fill it with `appendNoteBody`.
+ */
 export function createNote(
   doc: Y.Doc,
   input: {
@@ -41,13 +43,11 @@ export function createNote(
     author: Author
     now: number
     companyId?: CompanyId
-    blocks?: readonly Block[]
     id?: NoteId
   },
 ): NoteId {
   const id = input.id ?? newNoteId()
   doc.transact(() => {
-    const body = new Y.XmlFragment()
     const note = recordToYMap({
       id,
       title: cleanTitle(input.title),
@@ -57,9 +57,7 @@ export function createNote(
       updatedBy: input.author.name,
       companyId: input.companyId,
     })
-    note.set('body', body)
     notesMap(doc).set(id, note)
-    if (input.blocks !== undefined && input.blocks.length > 0) appendBlocks(body, input.blocks)
   }, COMMAND_ORIGIN)
   return id
 }
@@ -121,15 +119,10 @@ export function getNote(doc: Y.Doc, id: NoteId): NoteSummary | undefined {
   return note instanceof Y.Map ? toSummary(id, note) : undefined
 }
 
-/** The note's body fragment, for the editor. Undefined when the note does not exist. */
-export function getNoteBody(doc: Y.Doc, id: NoteId): Y.XmlFragment | undefined {
-  const body = notesMap(doc).get(id)?.get('body')
-  return body instanceof Y.XmlFragment ? body : undefined
-}
-
 /**
- * Calls `onChange` when a note is added, removed, or one of its fields changes — but not
- * on body keystrokes, so the note list does not recompute while someone types.
+ * Calls `onChange` when a note is added, removed, or one of its fields changes. Only the
+ * root map and each note's own fields count, so nested values a newer peer may add (and
+ * anything else deep) never make the note list recompute.
  */
 export function observeNoteList(doc: Y.Doc, onChange: () => void): () => void {
   const notes = notesMap(doc)

@@ -18,7 +18,9 @@ function textNode(content: Inline[]): Y.XmlText {
   let index = 0
   for (const inline of content) {
     if (typeof inline === 'string') {
-      text.insert(index, inline)
+      // WARNING: without explicit (empty) attributes, Yjs gives inserted text the formatting
+      // of the character before it, and a plain run after a bold one would come out bold.
+      text.insert(index, inline, {})
       index += inline.length
       continue
     }

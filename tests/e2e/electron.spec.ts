@@ -38,10 +38,10 @@ function findElectronBinary(): string | undefined {
 const electronBinary = findElectronBinary()
 const hasElectron = electronBinary !== undefined
 
-test.skip(
-  !hasElectron,
-  'Electron binary not installed on this machine — skipped; the same UI is tested in Chromium against the hub',
-)
+const SKIP_REASON =
+  'Electron binary not installed on this machine — skipped; the same UI is tested in Chromium against the hub'
+if (!hasElectron) console.log(`[electron.spec] ${SKIP_REASON}`)
+test.skip(!hasElectron, SKIP_REASON)
 
 let app: ElectronApplication | undefined
 let dataDir: string | undefined

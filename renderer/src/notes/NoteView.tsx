@@ -1,8 +1,7 @@
 import { EditorContent } from '@tiptap/react'
 import { useTranslation } from 'react-i18next'
 import type { CompanyId, NoteId } from '../../../shared/ids'
-import { getNoteBody } from '../../../shared/model/notes'
-import type * as Y from 'yjs'
+import type { DocSync } from '../sync/docSync'
 import { useNow } from '../lib/clock'
 import type { PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
@@ -10,6 +9,7 @@ import { EditorToolbar } from './EditorToolbar'
 import { NoteTitleInput } from './NoteTitleInput'
 import { formatDateTime, formatRelativeTime } from '../lib/format'
 import { useCompanyNames, useNote } from './useNotes'
+import { useNoteBody } from './useNoteBody'
 import { useNoteEditor } from './useNoteEditor'
 
 /**
@@ -31,7 +31,7 @@ export function NoteView({
 }) {
   const { t } = useTranslation()
   const note = useNote(connection.doc, noteId)
-  const body = note === undefined ? undefined : getNoteBody(connection.doc, noteId)
+  const body = useNoteBody(connection, noteId, user)
   if (note === undefined || body === undefined) {
     return (
       <div className="empty-state" role="status">
@@ -67,7 +67,7 @@ function NoteBody({
 }: {
   connection: WorkspaceConnection
   noteId: NoteId
-  body: Y.XmlFragment
+  body: DocSync
   title: string
   companyId: CompanyId | undefined
   updatedAt: number

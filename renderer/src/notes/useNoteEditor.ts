@@ -6,8 +6,9 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteId } from '../../../shared/ids'
+import { noteBodyFragment } from '../../../shared/model/noteBody'
 import { touchNote } from '../../../shared/model/notes'
-import type * as Y from 'yjs'
+import type { DocSync } from '../sync/docSync'
 import { throttle } from '../lib/throttle'
 import type { PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
@@ -18,13 +19,14 @@ import { isModClick } from './shortcuts'
 const TOUCH_INTERVAL_MS = 5_000
 
 /**
- * A TipTap editor bound to one note's body fragment. Create it under a component keyed by the
- * note id: the collaboration binding belongs to one fragment for its whole life.
+ * A TipTap editor bound to one note's body document. Create it under a component keyed by the
+ * note id: the collaboration binding belongs to one document for its whole life. Carets go
+ * over the body's own awareness; the note list's "who is where" over the workspace's.
  */
 export function useNoteEditor(input: {
   connection: WorkspaceConnection
   noteId: NoteId
-  body: Y.XmlFragment
+  body: DocSync
   user: PresenceUser
 }): Editor | null {
   const { connection, noteId, body, user } = input
@@ -48,10 +50,10 @@ export function useNoteEditor(input: {
           HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
         },
       }),
-      Collaboration.configure({ fragment: body }),
-      CollaborationCaret.configure({ provider: connection.provider, user: initialUser }),
+      Collaboration.configure({ fragment: noteBodyFragment(body.doc) }),
+      CollaborationCaret.configure({ provider: body.provider, user: initialUser }),
     ],
-    [body, connection.provider, initialUser],
+    [body, initialUser],
   )
 
   const placeholder = t('notes.bodyPlaceholder')

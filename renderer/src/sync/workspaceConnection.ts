@@ -1,84 +1,67 @@
-import { Awareness } from 'y-protocols/awareness'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
-import type { WorkspaceId } from '../../../shared/ids'
-import { syncUrlForHost } from '../../../shared/invite'
-import {
-  KRYSS_PROTOCOL_PARAM,
-  KRYSS_PROTOCOL_VERSION,
-  MessageType,
-  readStoredMessage,
-} from '../../../shared/protocol'
+import type { Awareness } from 'y-protocols/awareness'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import type { NoteId, WorkspaceId } from '../../../shared/ids'
+import { noteRoomName, rootRoomName } from '../../../shared/rooms'
 import type { Surface, SyncTarget } from '../connection/hostSession'
-import { CountingWebSocket, countingWebSocketClass } from './countingWebSocket'
+import { openDocSync, type DocSync } from './docSync'
 import type { PresenceState } from './presenceState'
-import { createSyncStatusStore, type SyncStatusStore } from './syncStatus'
+import { combineSyncStatus, type CombinedSyncStatusStore } from './syncStatus'
 
-/** One open workspace: its document, the provider syncing it, awareness and sync status. */
+/**
+ * One open workspace: its root document (note list, meta, companies), the provider syncing
+ * it, awareness (who is here) and the sync status — which also covers the note body open
+ * in it, so "saved" means the body too.
+ */
 export type WorkspaceConnection = {
   workspaceId: WorkspaceId
   doc: Y.Doc
   provider: WebsocketProvider
   awareness: Awareness
-  status: SyncStatusStore
+  status: CombinedSyncStatusStore
+  /** Opens one note's body document; the caller destroys it when the note closes. */
+  openNoteBody(noteId: NoteId, presence: PresenceState): DocSync
   destroy(): void
 }
 
-/**
- * Opens a workspace: a fresh Y.Doc synced with the host over the standard y-websocket
- * protocol, opted in to Kryss's `stored` acknowledgements.
- */
 export function openWorkspaceConnection(input: {
   workspaceId: WorkspaceId
   target: SyncTarget
   surface: Surface
   presence: PresenceState
 }): WorkspaceConnection {
-  const doc = new Y.Doc()
-  const awareness = new Awareness(doc)
-  awareness.setLocalState(input.presence)
-
-  // The socket class needs the status store, which needs the provider: late binding.
-  const statusRef: { current?: ReturnType<typeof createSyncStatusStore> } = {}
-  const provider = new WebsocketProvider(
-    syncUrlForHost(input.target.hostUrl),
-    input.workspaceId,
-    doc,
-    {
-      connect: false,
-      awareness,
-      params: {
-        token: input.target.token,
-        [KRYSS_PROTOCOL_PARAM]: String(KRYSS_PROTOCOL_VERSION),
-      },
-      WebSocketPolyfill: countingWebSocketClass(() => statusRef.current?.countsChanged()),
-      // WARNING: cross-tab BroadcastChannel sync would let one tab's "saved" depend on another
-      // tab's socket, and would bypass the host's token check between tabs. Each tab talks to
-      // the host itself.
-      disableBc: true,
-    },
-  )
-  // The host's durability ack. The handler must leave `encoder` empty: y-websocket sends
-  // whatever a handler writes back to the host.
-  provider.messageHandlers[MessageType.stored] = (_encoder, decoder, current) => {
-    const count = readStoredMessage(decoder)
-    if (current.ws instanceof CountingWebSocket) current.ws.acknowledge(count)
-  }
-  const status = createSyncStatusStore({ doc, provider, awareness, surface: input.surface })
-  statusRef.current = status
-  provider.connect()
-
+  const root = openDocSync({
+    room: rootRoomName(input.workspaceId),
+    target: input.target,
+    surface: input.surface,
+    presence: input.presence,
+  })
+  const status = combineSyncStatus(root.status)
   return {
     workspaceId: input.workspaceId,
-    doc,
-    provider,
-    awareness,
+    doc: root.doc,
+    provider: root.provider,
+    awareness: root.awareness,
     status,
+    openNoteBody(noteId, presence) {
+      const body = openDocSync({
+        room: noteRoomName(input.workspaceId, noteId),
+        target: input.target,
+        surface: input.surface,
+        presence,
+      })
+      const detach = status.attach(body.status)
+      return {
+        ...body,
+        destroy() {
+          detach()
+          body.destroy()
+        },
+      }
+    },
     destroy() {
       status.destroy()
-      provider.destroy()
-      awareness.destroy()
-      doc.destroy()
+      root.destroy()
     },
   }
 }

@@ -1,0 +1,36 @@
+import { useEffect, useRef, useState } from 'react'
+import type { NoteId } from '../../../shared/ids'
+import type { DocSync } from '../sync/docSync'
+import type { PresenceUser } from '../sync/presenceState'
+import type { WorkspaceConnection } from '../sync/workspaceConnection'
+
+/**
+ * The open note's body document, synced while the note is shown. Opening happens in an
+ * effect (never during render, which React may repeat or discard); the socket closes when
+ * the note does, so the host can put the body away.
+ */
+export function useNoteBody(
+  connection: WorkspaceConnection,
+  noteId: NoteId,
+  user: PresenceUser,
+): DocSync | undefined {
+  const [body, setBody] = useState<DocSync | undefined>(undefined)
+  const userRef = useRef(user)
+
+  useEffect(() => {
+    const opened = connection.openNoteBody(noteId, { user: userRef.current, note: noteId })
+    setBody(opened)
+    return () => {
+      opened.destroy()
+      setBody(undefined)
+    }
+  }, [connection, noteId])
+
+  // Carets show my current name and colour.
+  useEffect(() => {
+    userRef.current = user
+    body?.awareness.setLocalStateField('user', user)
+  }, [body, user])
+
+  return body
+}
