@@ -1,11 +1,10 @@
 import { ChevronRight, FileText, LoaderCircle } from 'lucide-react'
-import { useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Profile } from '../../../shared/hostApi'
 import type { NoteId, WorkspaceId } from '../../../shared/ids'
 import type { HostSession, WorkspaceEntry } from '../connection/hostSession'
 import { NoteList } from '../notes/NoteList'
-import { NoteView } from '../notes/NoteView'
 import { useNote } from '../notes/useNotes'
 import { PresenceAvatars } from '../sync/PresenceAvatars'
 import { toPresenceUser, type Participant, type PresenceUser } from '../sync/presenceState'
@@ -19,6 +18,11 @@ import { useWorkspaceMeta } from '../workspaces/useWorkspaceMeta'
 import { WorkspaceList } from '../workspaces/WorkspaceList'
 import { Layout } from './Layout'
 import { SidebarProfile, SidebarTop } from './SidebarChrome'
+
+// The editor (TipTap, ProseMirror) is most of the bundle: load it after the note list shows.
+const NoteView = lazy(() =>
+  import('../notes/NoteView').then((module) => ({ default: module.NoteView })),
+)
 
 type ScreenProps = {
   session: HostSession
@@ -150,16 +154,27 @@ export function WorkspaceScreen({
           <p>{t('notes.pickHint')}</p>
         </div>
       ) : user === undefined ? null : (
-        <NoteView
-          key={noteId}
-          connection={connection}
-          noteId={noteId}
-          synced={status.synced}
-          user={user}
-          autoFocusTitle={focusTitleFor === noteId}
-        />
+        <Suspense fallback={<LoadingNote />}>
+          <NoteView
+            key={noteId}
+            connection={connection}
+            noteId={noteId}
+            synced={status.synced}
+            user={user}
+            autoFocusTitle={focusTitleFor === noteId}
+          />
+        </Suspense>
       )}
     </Layout>
+  )
+}
+
+function LoadingNote() {
+  const { t } = useTranslation()
+  return (
+    <div className="empty-state" role="status">
+      <p className="empty-state-title">{t('notes.loading')}</p>
+    </div>
   )
 }
 
