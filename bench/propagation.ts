@@ -1,6 +1,7 @@
-import { createServer, type Server } from 'node:http'
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { WebSocket, WebSocketServer } from 'ws'
+import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { percentile } from './stats'
@@ -11,39 +12,28 @@ function summarize(samples: number[]): Latency {
   return { p50: percentile(samples, 50), p99: percentile(samples, 99), samples: samples.length }
 }
 
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
-
 /**
- * The floor: a raw WebSocket relay on loopback. Client A sends a small message, the server
- * forwards it to client B. Nothing Yjs-specific happens; this is what the network costs.
+ * The floor: a raw WebSocket relay on loopback, in its own process like the hosts. Client A
+ * sends a small message, the server forwards it to client B. Nothing Yjs-specific happens;
+ * this is what the network and one hop through a Node process cost.
  */
 export async function rawRelayLatency(rounds: number): Promise<Latency> {
-  const server = createServer()
-  const wss = new WebSocketServer({ server })
-  const clients: WebSocket[] = []
-  wss.on('connection', (socket) => {
-    clients.push(socket)
-    socket.on('message', (data) => {
-      for (const other of clients) if (other !== socket) other.send(data)
-    })
-  })
-  const port = await listen(server)
+  const server = await spawnServer(
+    [resolve(import.meta.dirname, 'rawRelay.mjs')],
+    /^listening (\d+)$/m,
+  )
+  const port = /^listening (\d+)$/m.exec(server.output)?.[1] ?? '0'
   const open = (): Promise<WebSocket> =>
-    new Promise((resolve) => {
+    new Promise((resolveSocket) => {
       const socket = new WebSocket(`ws://127.0.0.1:${port}`)
-      socket.on('open', () => resolve(socket))
+      socket.on('open', () => resolveSocket(socket))
     })
   const a = await open()
   const b = await open()
-  await new Promise((resolve) => setTimeout(resolve, 50))
+  await new Promise((done) => setTimeout(done, 50))
   const samples: number[] = []
   for (let i = 0; i < rounds; i++) {
-    const received = new Promise<void>((resolve) => b.once('message', () => resolve()))
+    const received = new Promise<void>((done) => b.once('message', () => done()))
     const start = performance.now()
     a.send(new Uint8Array(24))
     await received
@@ -51,8 +41,7 @@ export async function rawRelayLatency(rounds: number): Promise<Latency> {
   }
   a.close()
   b.close()
-  wss.close()
-  server.close()
+  await server.stop()
   return summarize(samples.slice(Math.min(50, rounds / 10)))
 }
 
@@ -92,24 +81,39 @@ export async function yjsPropagationLatency(
   return summarize(samples.slice(Math.min(50, rounds / 10)))
 }
 
-/** The stock y-websocket server (@y/websocket-server 0.1.1) on loopback, for comparison. */
-export async function startStockServer(): Promise<{ url: string; stop(): Promise<void> }> {
-  const { setupWSConnection } = (await import('@y/websocket-server/utils')) as {
-    setupWSConnection: (socket: WebSocket, request: unknown, options?: { docName?: string }) => void
-  }
-  const server = createServer()
-  const wss = new WebSocketServer({ server })
-  wss.on('connection', (socket, request) => {
-    const docName = (request.url ?? '/').slice(1).split('?')[0] ?? 'bench'
-    setupWSConnection(socket, request, { docName })
+/**
+ * A server in a child process of its own, as in real use: the clients measuring it then
+ * do not share its event loop. Resolves once it prints the line `match` looks for.
+ */
+export async function spawnServer(
+  args: string[],
+  match: RegExp,
+): Promise<{ output: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+  const output = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (match.test(out)) setTimeout(() => resolve(out), 100)
+    })
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)))
   })
-  const port = await listen(server)
   return {
-    url: `ws://127.0.0.1:${port}`,
+    output,
     async stop() {
-      for (const client of wss.clients) client.terminate()
-      wss.close()
-      await new Promise((resolve) => server.close(resolve))
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
     },
   }
+}
+
+/** The stock y-websocket server (@y/websocket-server 0.1.1), in its own process. */
+export async function startStockServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = await spawnServer(
+    [resolve(import.meta.dirname, 'stockServer.mjs')],
+    /^listening (\d+)$/m,
+  )
+  const port = /^listening (\d+)$/m.exec(server.output)?.[1] ?? '0'
+  return { url: `ws://127.0.0.1:${port}`, stop: () => server.stop() }
 }

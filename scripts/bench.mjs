@@ -9,8 +9,12 @@ if (buildIsStale()) {
   })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
-const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-})
+const run = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', 'bench/run.ts', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+)
 process.exit(run.status ?? 1)

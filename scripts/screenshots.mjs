@@ -1,0 +1,95 @@
+// `npm run screenshots`: regenerates the README's screenshots from the real UI — a hub with
+// the example workspace, two people in one note — in Debian's Chromium (CHROMIUM_PATH).
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { buildIsStale, chromiumPath, hubBundle, root } from './paths.mjs'
+
+if (buildIsStale()) {
+  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
+  if (build.status !== 0) process.exit(1)
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'kryss-shots-'))
+const hub = spawn(process.execPath, [hubBundle, '--data-dir', dataDir, '--port', '0'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+const invite = await new Promise((resolve, reject) => {
+  let out = ''
+  hub.stdout.on('data', (chunk) => {
+    out += chunk
+    const match = /^invite \S+ (\S+)$/m.exec(out)
+    if (match) resolve(match[1])
+  })
+  hub.once('exit', () => reject(new Error(`hub exited:\n${out}`)))
+})
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+})
+
+async function person(options, profile) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 2,
+    ...options,
+  })
+  const page = await context.newPage()
+  await page.goto(invite)
+  await page.getByTestId('profile-name').fill(profile.name)
+  await page.getByTestId('profile-company').fill(profile.company)
+  await page.getByRole('radio').nth(profile.color).click()
+  await page.getByTestId('profile-save').click()
+  await page.getByTestId('note-item').filter({ hasText: 'Biobaserte bindemidler' }).click()
+  await page.locator('.ProseMirror h2').first().waitFor()
+  return page
+}
+
+async function shoot(options, file, typed) {
+  const kari = await person(options, {
+    name: 'Kari Nordmo',
+    company: 'Kryss Innovasjon AS',
+    color: 6,
+  })
+  const bo = await person(options, { name: 'Bo Vik', company: 'Fjordmat AS', color: 3 })
+  await bo.locator('.ProseMirror p').first().click()
+  await bo.keyboard.press('End')
+  await bo.keyboard.type(typed)
+  await kari.locator('.ProseMirror li').nth(1).click()
+  await kari.keyboard.press('End')
+  await kari.getByText(typed.trim()).waitFor()
+  await bo.waitForTimeout(300)
+  await kari.screenshot({ path: join(root, 'docs/screenshots', file) })
+  await kari.context().close()
+  await bo.context().close()
+}
+
+try {
+  await shoot(
+    { colorScheme: 'light', locale: 'en-GB' },
+    'notes-light.png',
+    ' We can deliver starch from autumn.',
+  )
+  await shoot(
+    { colorScheme: 'dark', locale: 'nb-NO' },
+    'notes-dark.png',
+    ' Vi kan levere stivelse fra høsten.',
+  )
+  console.log('Saved docs/screenshots/notes-light.png and notes-dark.png')
+} finally {
+  await browser.close()
+  hub.kill('SIGTERM')
+  await new Promise((resolve) => hub.once('exit', resolve))
+  await rm(dataDir, { recursive: true, force: true })
+}
