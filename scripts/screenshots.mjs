@@ -12,20 +12,6 @@ if (buildIsStale()) {
   if (build.status !== 0) process.exit(1)
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'kryss-shots-'))
-const hub = spawn(process.execPath, [hubBundle, '--data-dir', dataDir, '--port', '0'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
-const invite = await new Promise((resolve, reject) => {
-  let out = ''
-  hub.stdout.on('data', (chunk) => {
-    out += chunk
-    const match = /^invite \S+ (\S+)$/m.exec(out)
-    if (match) resolve(match[1])
-  })
-  hub.once('exit', () => reject(new Error(`hub exited:\n${out}`)))
-})
-
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
   args: [
@@ -39,7 +25,32 @@ const browser = await chromium.launch({
   ],
 })
 
-async function person(options, profile) {
+/** A hub on a fresh data directory with the example workspace; resolves with its invite. */
+async function startHub() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kryss-shots-'))
+  const hub = spawn(process.execPath, [hubBundle, '--data-dir', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+  const invite = await new Promise((resolve, reject) => {
+    let out = ''
+    hub.stdout.on('data', (chunk) => {
+      out += chunk
+      const match = /^invite \S+ (\S+)$/m.exec(out)
+      if (match) resolve(match[1])
+    })
+    hub.once('exit', () => reject(new Error(`hub exited:\n${out}`)))
+  })
+  return {
+    invite,
+    async stop() {
+      hub.kill('SIGTERM')
+      await new Promise((resolve) => hub.once('exit', resolve))
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function person(invite, options, profile) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 2,
@@ -57,12 +68,13 @@ async function person(options, profile) {
 }
 
 async function shoot(options, file, typed) {
-  const kari = await person(options, {
+  const hub = await startHub()
+  const kari = await person(hub.invite, options, {
     name: 'Kari Nordmo',
     company: 'Kryss Innovasjon AS',
     color: 6,
   })
-  const bo = await person(options, { name: 'Bo Vik', company: 'Fjordmat AS', color: 3 })
+  const bo = await person(hub.invite, options, { name: 'Bo Vik', company: 'Fjordmat AS', color: 3 })
   await bo.locator('.ProseMirror p').first().click()
   await bo.keyboard.press('End')
   await bo.keyboard.type(typed)
@@ -73,6 +85,7 @@ async function shoot(options, file, typed) {
   await kari.screenshot({ path: join(root, 'docs/screenshots', file) })
   await kari.context().close()
   await bo.context().close()
+  await hub.stop()
 }
 
 try {
@@ -89,7 +102,4 @@ try {
   console.log('Saved docs/screenshots/notes-light.png and notes-dark.png')
 } finally {
   await browser.close()
-  hub.kill('SIGTERM')
-  await new Promise((resolve) => hub.once('exit', resolve))
-  await rm(dataDir, { recursive: true, force: true })
 }
