@@ -9,6 +9,7 @@ import { decodeInviteLink } from '../shared/invite'
 import { createHost } from '../electron/core/host'
 import { openDocStore } from '../electron/core/storage/docStore'
 import { NOTES_DIR } from '../electron/core/noteBodies'
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/paths.mjs'
 import { makeSingleDocWorkspace, makeWorkspace } from './fixtures'
 import {
   rawRelayLatency,
@@ -149,16 +150,8 @@ async function measureBrowser(prepared: Prepared): Promise<{ list: number[]; ope
   })
   const url = `${(await host.start()).url.replace(/\/$/, '')}/`
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS],
   })
   const list: number[] = []
   const open: number[] = []

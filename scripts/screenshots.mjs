@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { buildIsStale, chromiumPath, hubBundle, root } from './paths.mjs'
+import { buildIsStale, CHROMIUM_ARGS, chromiumPath, hubBundle, root } from './paths.mjs'
 
 if (buildIsStale()) {
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
@@ -14,15 +14,7 @@ if (buildIsStale()) {
 
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...CHROMIUM_ARGS],
 })
 
 /** A hub on a fresh data directory with the example workspace; resolves with its invite. */

@@ -1,6 +1,7 @@
 import { readFile as fsReadFile } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Protocol } from 'electron'
+import { contentTypeFor } from '../core/http/static'
 import { APP_HOST, APP_SCHEME } from './security'
 
 /**
@@ -25,27 +26,6 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   ])
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-}
 
 /** Reads a whole file; injected so tests can count reads or simulate failures. */
 export type ReadFile = (path: string) => Promise<Uint8Array>
@@ -113,7 +93,7 @@ export function createAppRequestHandler(
 
     const serve = async (path: string) => {
       const bytes = await readFile(path)
-      const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
+      const type = contentTypeFor(path)
       return respond(200, request.method === 'HEAD' ? null : bytes, type)
     }
 

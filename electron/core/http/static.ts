@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { sendText } from './respond'
 
-const CONTENT_TYPES: Record<string, string> = {
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -26,6 +26,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
+}
+
+/** The Content-Type for a file of the built renderer, by extension. */
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
 /** Vite puts content-hashed files here: a name never changes meaning, so cache forever. */
@@ -67,7 +72,7 @@ export function createStaticHandler(
     size: number,
     headers: Record<string, string>,
   ): void {
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+    const type = contentTypeFor(file)
     res.writeHead(200, {
       'Content-Type': type,
       'Content-Length': size,

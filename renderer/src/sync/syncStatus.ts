@@ -28,6 +28,12 @@ export type SyncStatus = {
 
 export type SyncStatusStore = ExternalStore<SyncStatus> & { destroy(): void }
 
+function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
+  return (
+    a.state === b.state && a.people === b.people && a.unsaved === b.unsaved && a.synced === b.synced
+  )
+}
+
 /** Awareness states that describe a person (tools and half-initialised clients are skipped). */
 export function countPeople(awareness: Awareness): number {
   let people = 0
@@ -72,13 +78,7 @@ export function createSyncStatusStore(input: {
 
   const update = (): void => {
     const next = compute()
-    if (
-      next.state === snapshot.state &&
-      next.people === snapshot.people &&
-      next.unsaved === snapshot.unsaved &&
-      next.synced === snapshot.synced
-    )
-      return
+    if (sameStatus(next, snapshot)) return
     snapshot = next
     for (const listener of [...listeners]) listener()
   }
@@ -162,13 +162,7 @@ export function combineSyncStatus(root: SyncStatusStore): CombinedSyncStatusStor
       root.getSnapshot(),
       [...parts.keys()].map((part) => part.getSnapshot()),
     )
-    if (
-      next.state === snapshot.state &&
-      next.people === snapshot.people &&
-      next.unsaved === snapshot.unsaved &&
-      next.synced === snapshot.synced
-    )
-      return
+    if (sameStatus(next, snapshot)) return
     snapshot = next
     for (const listener of [...listeners]) listener()
   }
