@@ -6,7 +6,7 @@ import { noteRoomName, rootRoomName } from '../../../shared/rooms'
 import type { Surface, SyncTarget } from '../connection/hostSession'
 import { openDocSync, type DocSync } from './docSync'
 import type { PresenceState } from './presenceState'
-import { combineSyncStatus, type CombinedSyncStatusStore } from './syncStatus'
+import { combineSyncStatus, type CombinedSyncStatusStore } from './combineStatus'
 
 /**
  * One open workspace: its root document (note list, meta, companies), the provider syncing

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { combineStatuses, type SyncStatus } from './syncStatus'
+import { combineStatuses } from './combineStatus'
+import type { SyncStatus } from './syncStatus'
 
 const base: SyncStatus = {
   state: 'saved',
