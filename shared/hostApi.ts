@@ -34,6 +34,22 @@ export const listWorkspacesResponse = z.object({ workspaces: z.array(workspaceIn
 export const createWorkspaceRequest = z.object({ name: workspaceNameSchema })
 export const renameWorkspaceRequest = z.object({ name: workspaceNameSchema })
 
+/**
+ * LAN hosting: whether this host also listens on the local network, so people on the same
+ * Wi-Fi can join by invite. `addresses` are the origins reachable from the LAN, best first
+ * (empty while off, or when the computer is on no network). `configurable` is false for a
+ * host started with a wildcard `--bind`: it serves the LAN all the time.
+ */
+export const hostingStatusSchema = z.object({
+  on: z.boolean(),
+  /** The LAN port while on; the port used last time (and tried first next time) while off. */
+  port: z.number().int().min(0).max(65535).nullable(),
+  addresses: z.array(z.string()),
+  configurable: z.boolean(),
+})
+export type HostingStatus = z.infer<typeof hostingStatusSchema>
+export const setHostingRequest = z.object({ on: z.boolean() })
+
 export const LANGUAGES = ['nb', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 export const languageSettingSchema = z.enum(['auto', ...LANGUAGES])

@@ -34,12 +34,24 @@ export function advertisedHosts(
   listInterfaces: InterfaceLister = networkInterfaces,
 ): string[] {
   if (!isWildcardBind(bind)) return [`${originFor(bind, port)}/`]
+  return joinHosts(lanHosts(port, listInterfaces), [`${originFor('127.0.0.1', port)}/`])
+}
+
+/** This computer's non-internal IPv4 origins at `port`: what others on the LAN can reach. */
+export function lanHosts(
+  port: number,
+  listInterfaces: InterfaceLister = networkInterfaces,
+): string[] {
   const lan: string[] = []
   for (const infos of Object.values(listInterfaces())) {
     for (const info of infos ?? []) {
       if (info.family === 'IPv4' && !info.internal) lan.push(`${originFor(info.address, port)}/`)
     }
   }
-  const hosts = [...new Set([...lan, `${originFor('127.0.0.1', port)}/`])]
-  return hosts.slice(0, MAX_INVITE_HOSTS)
+  return [...new Set(lan)]
+}
+
+/** Invite hosts in order, without duplicates, at most as many as an invite can carry. */
+export function joinHosts(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())].slice(0, MAX_INVITE_HOSTS)
 }

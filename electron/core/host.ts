@@ -2,9 +2,17 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { WorkspaceId } from '../../shared/ids'
 import { encodeInviteLink, INVITE_VERSION } from '../../shared/invite'
-import { advertisedHosts, localUrl, type InterfaceLister } from './addresses'
+import {
+  advertisedHosts,
+  isWildcardBind,
+  joinHosts,
+  localUrl,
+  type InterfaceLister,
+} from './addresses'
 import { lockDataDir } from './dataDirLock'
+import type { HostingControl } from './http/api'
 import { createRequestHandler } from './http/requestHandler'
+import { createLanHosting, HostingFixedError, type LanHosting } from './lanHosting'
 import { openHostState } from './state'
 import { createSyncServer, type SyncServer } from './sync/syncServer'
 import { openWorkspaceRegistry, type WorkspaceEntry, type WorkspaceRegistry } from './workspaces'
@@ -33,6 +41,8 @@ export type HostOptions = {
   log?: (line: string) => void
   /** Where invite addresses come from for a wildcard bind (defaults to os.networkInterfaces). */
   networkInterfaces?: InterfaceLister
+  /** Where LAN hosting listens when the owner turns it on (default `0.0.0.0`). */
+  lanBind?: string
 }
 
 export type Host = {
@@ -46,6 +56,8 @@ export type Host = {
   readonly registry: WorkspaceRegistry
   /** One invite link per registered workspace, with this host's addresses. */
   inviteLinks(): { workspaceId: WorkspaceId; link: string }[]
+  /** LAN hosting (the owner's "Share on this network"); available after `start()`. */
+  readonly hosting: HostingControl
 }
 
 type Running = {
@@ -53,7 +65,10 @@ type Running = {
   sync: SyncServer
   registry: WorkspaceRegistry
   release: () => Promise<void>
-  hosts: string[]
+  /** Invite hosts now: LAN addresses while hosting, then this host's own. */
+  hosts: () => string[]
+  lan: LanHosting
+  hosting: HostingControl
   dispose: () => void
 }
 
@@ -110,26 +125,62 @@ export function createHost(options: HostOptions): Host {
       })
       undo.push(() => sync.close())
       // Filled in once the port is known; requests cannot arrive before that.
-      let hosts: string[] = []
-      const server = createServer(
-        createRequestHandler({
-          api: { registry, state, inviteLink: (w) => inviteLink(hosts, w), log },
-          ownerToken: token,
-          allowedOrigins,
-          rendererDir: options.rendererDir,
-        }),
-      )
+      let hosts = (): string[] => []
+      // Defined below; requests cannot arrive before the servers listen.
+      let hosting: HostingControl | undefined
+      const handleRequest = createRequestHandler({
+        api: {
+          registry,
+          state,
+          inviteLink: (w) => inviteLink(hosts(), w),
+          hosting: {
+            status: () => (hosting as HostingControl).status(),
+            setOn: (on) => (hosting as HostingControl).setOn(on),
+          },
+          log,
+        },
+        ownerToken: token,
+        allowedOrigins,
+        rendererDir: options.rendererDir,
+      })
+      const server = createServer(handleRequest)
       const onUpgrade = sync.handleUpgrade.bind(sync)
       server.on('upgrade', onUpgrade)
       const port = await listen(server, options.port, options.bind)
       undo.push(() => closeServer(server))
-      hosts = advertisedHosts(options.bind, port, options.networkInterfaces)
+      // Both listeners share one request handler and one upgrade handler.
+      const lan = createLanHosting({
+        handleRequest,
+        handleUpgrade: onUpgrade,
+        state,
+        log,
+        ...(options.lanBind === undefined ? {} : { bind: options.lanBind }),
+        ...(options.networkInterfaces === undefined
+          ? {}
+          : { networkInterfaces: options.networkInterfaces }),
+      })
+      undo.push(() => lan.stop())
+      const own = () => advertisedHosts(options.bind, port, options.networkInterfaces)
+      if (isWildcardBind(options.bind)) {
+        // A hub started with --bind 0.0.0.0 serves the LAN all the time, on its one port.
+        hosts = own
+        hosting = {
+          status: () => ({ on: true, port, addresses: own(), configurable: false }),
+          setOn: () => Promise.reject(new HostingFixedError()),
+        }
+      } else {
+        hosts = () => joinHosts(lan.hosts(), own())
+        hosting = lan
+        await lan.start()
+      }
       running = {
         server,
         sync,
         registry,
         release,
         hosts,
+        lan,
+        hosting,
         dispose: () => server.off('upgrade', onUpgrade),
       }
       return { url: localUrl(options.bind, port), port }
@@ -146,9 +197,11 @@ export function createHost(options: HostOptions): Host {
     running = null
     // New connections are refused first, then open ones close, then the stores flush.
     const closed = closeServer(current.server)
+    const lanClosed = current.lan.stop()
     await current.sync.close()
     current.dispose()
     await closed
+    await lanClosed
     await current.registry.close()
     await current.release()
   }
@@ -177,8 +230,12 @@ export function createHost(options: HostOptions): Host {
     },
     inviteLinks() {
       if (!running) return []
-      const { hosts } = running
+      const hosts = running.hosts()
       return running.registry.list().map((w) => ({ workspaceId: w.id, link: inviteLink(hosts, w) }))
+    },
+    get hosting() {
+      if (!running) throw new Error('the host is not running')
+      return running.hosting
     },
   }
 }

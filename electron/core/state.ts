@@ -3,7 +3,7 @@ import path from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { z } from 'zod'
-import { newToken, WORKSPACE_ID_PATTERN, type WorkspaceId } from '../../shared/ids'
+import { newToken, randomId, WORKSPACE_ID_PATTERN, type WorkspaceId } from '../../shared/ids'
 import {
   DEFAULT_SETTINGS,
   profileSchema,
@@ -30,6 +30,26 @@ const workspaceRecordSchema = z.looseObject({
 /** One registered workspace. The token is the capability that invite links carry. */
 export type WorkspaceRecord = z.infer<typeof workspaceRecordSchema>
 
+const peerRecordSchema = z.looseObject({
+  workspace: z
+    .string()
+    .regex(WORKSPACE_ID_PATTERN)
+    .transform((id) => id as WorkspaceId),
+  hosts: z.array(z.string()).min(1),
+  token: z.string().min(16),
+})
+
+/** A remote host this host links to for a workspace: its addresses and the token to use. */
+export type PeerRecord = z.infer<typeof peerRecordSchema>
+
+/** LAN hosting: on or off, and the port to ask for again so printed invites keep working. */
+const hostingStateSchema = z.object({
+  on: z.boolean(),
+  port: z.number().int().min(1).max(65535).nullable(),
+})
+export type HostingState = z.infer<typeof hostingStateSchema>
+const DEFAULT_HOSTING: HostingState = { on: false, port: null }
+
 // Loose objects keep fields written by a newer Kryss, so an older one does not erase them.
 // Settings and profile fall back on their own: an unknown language from a newer version is not
 // worth losing the workspace registry over.
@@ -39,6 +59,15 @@ const stateSchema = z.looseObject({
   settings: settingsSchema.catch(DEFAULT_SETTINGS),
   profile: profileSchema.nullable().catch(null),
   workspaces: z.array(workspaceRecordSchema),
+  // This host's id on peer links (random, created on first use) and the hosts it links to.
+  hostId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{2,63}$/)
+    .nullable()
+    .catch(null),
+  peers: z.array(peerRecordSchema).catch([]),
+  // Files written before LAN hosting existed have no entry: hosting starts off.
+  hosting: hostingStateSchema.catch(DEFAULT_HOSTING),
 })
 type StateData = z.infer<typeof stateSchema>
 
@@ -49,6 +78,9 @@ function defaultState(): StateData {
     settings: { ...DEFAULT_SETTINGS },
     profile: null,
     workspaces: [],
+    hostId: null,
+    peers: [],
+    hosting: { ...DEFAULT_HOSTING },
   }
 }
 
@@ -142,6 +174,16 @@ export class HostState {
     return this.db.data.workspaces.map((w) => ({ ...w }))
   }
 
+  get hosting(): HostingState {
+    return { ...this.db.data.hosting }
+  }
+
+  async setHosting(hosting: HostingState): Promise<void> {
+    await this.update((data) => {
+      data.hosting = { ...hosting }
+    })
+  }
+
   async setSettings(settings: Settings): Promise<Settings> {
     await this.update((data) => {
       data.settings = { ...data.settings, ...settings }
@@ -170,6 +212,31 @@ export class HostState {
     return token
   }
 
+  /** This host's persistent id on peer links, created on first use. */
+  async ensureHostId(random?: (bytes: Uint8Array) => Uint8Array): Promise<string> {
+    const existing = this.db.data.hostId
+    if (existing !== null) return existing
+    const hostId = `host-${randomId(16, random)}`
+    await this.update((data) => {
+      data.hostId = hostId
+    })
+    return hostId
+  }
+
+  /** The remote hosts this host links to, per workspace. */
+  get peers(): readonly PeerRecord[] {
+    return this.db.data.peers.map((p) => ({ ...p, hosts: [...p.hosts] }))
+  }
+
+  /** Adds a remote for a workspace, or replaces the one with the same first address. */
+  async savePeer(record: PeerRecord): Promise<void> {
+    await this.update((data) => {
+      const same = (p: PeerRecord) =>
+        p.workspace === record.workspace && p.hosts[0] === record.hosts[0]
+      data.peers = [...data.peers.filter((p) => !same(p)), { ...record, hosts: [...record.hosts] }]
+    })
+  }
+
   async addWorkspace(record: WorkspaceRecord): Promise<void> {
     await this.update((data) => {
       if (data.workspaces.some((w) => w.id === record.id)) {
@@ -186,9 +253,17 @@ export class HostState {
     })
   }
 
+  async setWorkspaceToken(id: WorkspaceId, token: string): Promise<void> {
+    await this.update((data) => {
+      const record = data.workspaces.find((w) => w.id === id)
+      if (record) record.token = token
+    })
+  }
+
   async removeWorkspace(id: WorkspaceId): Promise<void> {
     await this.update((data) => {
       data.workspaces = data.workspaces.filter((w) => w.id !== id)
+      data.peers = data.peers.filter((p) => p.workspace !== id)
     })
   }
 

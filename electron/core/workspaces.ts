@@ -36,6 +36,9 @@ export interface WorkspaceEntry {
   readonly warnings: readonly string[]
 }
 
+/** A workspace got a new token: connections that used `oldToken` must go. */
+export type TokenRotation = { id: WorkspaceId; oldToken: string; newToken: string }
+
 /** The workspace asked for is not registered. */
 export class WorkspaceNotFoundError extends Error {
   override readonly name = 'WorkspaceNotFoundError'
@@ -102,6 +105,7 @@ export async function openWorkspaceRegistry(
 export class WorkspaceRegistry {
   private readonly workspaces = new Map<WorkspaceId, Workspace>()
   private readonly removeListeners = new Set<(id: WorkspaceId) => void>()
+  private readonly rotateListeners = new Set<(rotation: TokenRotation) => void>()
   private readonly dataDir: string
   private readonly state: HostState
   private readonly now: () => number
@@ -159,6 +163,28 @@ export class WorkspaceRegistry {
     return this.serialise(() => this.createWorkspace({ name, seedDemo: false }))
   }
 
+  /**
+   * Registers a workspace that lives on other hosts (joined by invite), with its id, token and
+   * name, and an empty root document that peer sync fills. Nothing is written into it: an empty
+   * replica has no deletions to send, and its meta comes from the first sync, never from here.
+   * Returns the existing entry when the workspace is already registered.
+   */
+  register(input: { id: WorkspaceId; name: string; token: string }): Promise<WorkspaceEntry> {
+    return this.serialise(async () => {
+      const existing = this.workspaces.get(input.id)
+      if (existing) return existing
+      const workspace = new Workspace(
+        { id: input.id, name: input.name, token: input.token, createdAt: this.now(), demo: false },
+        path.join(this.dataDir, WORKSPACES_DIR, input.id),
+      )
+      const store = await this.openStore(workspace)
+      if (!store) throw new Error(workspace.error ?? `cannot open workspace ${input.id}`)
+      await this.state.addWorkspace(workspace.record)
+      this.attach(workspace, store)
+      return workspace
+    })
+  }
+
   /** Renames in the document (so peers see it) and in the registry. */
   rename(id: string, name: string): Promise<WorkspaceEntry> {
     return this.serialise(async () => {
@@ -197,6 +223,30 @@ export class WorkspaceRegistry {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       }
     })
+  }
+
+  /**
+   * Gives the workspace a new random token, saved before the listeners hear of it, so old
+   * invite links stop working from this moment (and after a restart). Listeners close the
+   * connections that used the old token; peer links holding the new one are unaffected.
+   */
+  rotateToken(id: string): Promise<WorkspaceEntry> {
+    return this.serialise(async () => {
+      const workspace = this.require(id)
+      const oldToken = workspace.token
+      const token = newToken()
+      await this.state.setWorkspaceToken(workspace.id, token)
+      workspace.record = { ...workspace.record, token }
+      const rotation = { id: workspace.id, oldToken, newToken: token }
+      for (const listener of this.rotateListeners) listener(rotation)
+      return workspace
+    })
+  }
+
+  /** Calls `listener` after a workspace's token was rotated. Returns the disposer. */
+  onTokenRotated(listener: (rotation: TokenRotation) => void): () => void {
+    this.rotateListeners.add(listener)
+    return () => this.rotateListeners.delete(listener)
   }
 
   /** Calls `listener` with the id of a workspace about to be deleted. Returns the disposer. */

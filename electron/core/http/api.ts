@@ -5,9 +5,12 @@ import {
   createWorkspaceRequest,
   profileSchema,
   renameWorkspaceRequest,
+  setHostingRequest,
   settingsSchema,
+  type HostingStatus,
   type WorkspaceInfo,
 } from '../../../shared/hostApi'
+import { HostingFixedError } from '../lanHosting'
 import type { HostState } from '../state'
 import { WorkspaceNotFoundError, type WorkspaceEntry, type WorkspaceRegistry } from '../workspaces'
 import { sendError, sendJson } from './respond'
@@ -20,7 +23,15 @@ export type ApiContext = {
   state: HostState
   /** The invite link of a workspace, with this host's current addresses. */
   inviteLink: (workspace: WorkspaceEntry) => string
+  hosting: HostingControl
   log: (line: string) => void
+}
+
+/** LAN hosting as the API drives it (see lanHosting.ts). */
+export interface HostingControl {
+  status(): HostingStatus
+  /** Rejects with {@link HostingFixedError} on a host bound to every interface. */
+  setOn(on: boolean): Promise<HostingStatus>
 }
 
 /** A request error whose message is safe and useful to show. */
@@ -56,10 +67,13 @@ export function toWorkspaceInfo(
  * - `POST /api/workspaces` `{ name }` → 201 `WorkspaceInfo`
  * - `PATCH /api/workspaces/<id>` `{ name }` → `WorkspaceInfo`
  * - `DELETE /api/workspaces/<id>` → 204 (the folder goes to `<dataDir>/trash/`)
+ * - `POST /api/workspaces/<id>/rotate-token` → `WorkspaceInfo` with a new invite; connections
+ *   that used the old token are closed (4401) and old links get 401
+ * - `GET /api/hosting` → `HostingStatus`; `PUT /api/hosting` `{ on }` → `HostingStatus`
  * - `GET /api/profile` → `{ profile: Profile | null }`; `PUT /api/profile` `Profile` → same
  * - `GET /api/settings` → `Settings`; `PUT /api/settings` partial `Settings` → `Settings`
  *
- * Errors are `{ error }` with 400 (invalid body, in words), 404, 405, 413 or 500.
+ * Errors are `{ error }` with 400 (invalid body, in words), 404, 405, 409, 413 or 500.
  */
 export async function handleApiRequest(
   req: IncomingMessage,
@@ -79,6 +93,8 @@ export async function handleApiRequest(
       )
     } else if (error instanceof WorkspaceNotFoundError) {
       sendError(res, 404, error.message)
+    } else if (error instanceof HostingFixedError) {
+      sendError(res, 409, error.message)
     } else {
       context.log(`kryss api: ${req.method} ${pathname} failed: ${String(error)}`)
       sendError(res, 500, 'The host could not do that. See its log for details.')
@@ -120,6 +136,21 @@ async function route(
       return
     }
     return methodNotAllowed('PATCH, DELETE')
+  }
+
+  const rotateMatch = /^\/workspaces\/([^/]+)\/rotate-token$/.exec(path)
+  if (rotateMatch) {
+    if (method !== 'POST') return methodNotAllowed('POST')
+    return sendJson(res, 200, info(await registry.rotateToken(rotateMatch[1] ?? '')))
+  }
+
+  if (path === '/hosting') {
+    if (method === 'GET') return sendJson(res, 200, context.hosting.status())
+    if (method === 'PUT') {
+      const { on } = await readBody(req, setHostingRequest)
+      return sendJson(res, 200, await context.hosting.setOn(on))
+    }
+    return methodNotAllowed('GET, PUT')
   }
 
   if (path === '/profile') {

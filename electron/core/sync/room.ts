@@ -17,7 +17,12 @@ export const CloseCode = {
   storageFailed: 1011,
   /** The workspace was deleted: the 44xx range tells y-websocket not to reconnect. */
   workspaceGone: 4404,
+  /** The workspace token this connection used was rotated: its invite no longer works. */
+  tokenRevoked: 4401,
 } as const
+
+/** Which secret a connection authenticated with. Rotating a workspace token revokes `workspace`. */
+export type SyncCredential = 'owner' | 'workspace'
 
 /** A frame that does not decode as a message the host understands. */
 class MalformedMessageError extends Error {
@@ -43,6 +48,7 @@ export class SyncConnection {
     readonly kryss: boolean,
     /** For log lines: `<address> <workspace>`. */
     readonly label: string,
+    readonly credential: SyncCredential = 'workspace',
   ) {}
 
   send(message: Uint8Array): void {
@@ -183,6 +189,19 @@ export class SyncRoom {
     }
     for (const dispose of this.disposers.splice(0)) dispose()
     this.awareness.destroy()
+  }
+
+  /**
+   * Closes the connections `select` picks (e.g. those whose token was rotated) at once: they
+   * leave the room before the close handshake ends, so nothing they send later is applied.
+   */
+  closeConnections(select: (connection: SyncConnection) => boolean, code: number, reason: string) {
+    for (const connection of [...this.connections]) {
+      if (!select(connection)) continue
+      this.log(`kryss sync: ${connection.label}: closing (${code} ${reason})`)
+      connection.ws.close(code, reason)
+      this.remove(connection)
+    }
   }
 
   /** Every connection, for the keep-alive sweep. */

@@ -2,12 +2,17 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { WorkspaceId } from '../../../shared/ids'
-import { KRYSS_PROTOCOL_PARAM, KRYSS_PROTOCOL_VERSION } from '../../../shared/protocol'
+import {
+  HOST_ID_PATTERN,
+  KRYSS_PROTOCOL_PARAM,
+  KRYSS_PROTOCOL_VERSION,
+  PEER_PARAM,
+} from '../../../shared/protocol'
 import { parseRoomName, roomKey, type Room } from '../../../shared/rooms'
 import { isAllowedOrigin, tokensEqual } from '../auth'
 import type { DocStore } from '../storage/docStore'
 import type { WorkspaceEntry } from '../workspaces'
-import { CloseCode, SyncConnection, SyncRoom } from './room'
+import { CloseCode, SyncConnection, SyncRoom, type SyncCredential } from './room'
 
 /**
  * Path prefix of the sync endpoint: `ws://HOST:PORT/sync/<room>?token=…`, where the room is
@@ -27,6 +32,7 @@ export const DEFAULT_PING_INTERVAL_MS = 30_000
 export interface SyncWorkspaces {
   get(id: string): WorkspaceEntry | undefined
   onRemove(listener: (id: WorkspaceId) => void): () => void
+  onTokenRotated(listener: (rotation: { id: WorkspaceId }) => void): () => void
 }
 
 export type SyncServerOptions = {
@@ -39,6 +45,15 @@ export type SyncServerOptions = {
   /** Keep-alive: a connection that has not answered one ping by the next is dropped. */
   pingIntervalMs?: number
   log?: (line: string) => void
+  /** Takes over peer links (`peer=<hostId>`); without it they are refused. */
+  peers?: PeerAcceptor
+}
+
+/** What the sync server needs from the peer links service (peers/peerLinks.ts). */
+export interface PeerAcceptor {
+  /** A refusal sent before the handshake, or null to accept. */
+  check(workspaceId: WorkspaceId, peerId: string): { status: number; message: string } | null
+  accept(ws: WebSocket, workspace: WorkspaceEntry, peerId: string, remoteAddress: string): void
 }
 
 export interface SyncServer {
@@ -72,6 +87,18 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       if (room.workspaceId !== id) continue
       rooms.delete(key)
       room.close(CloseCode.workspaceGone, 'workspace deleted')
+    }
+  })
+
+  // Owner-token connections (the desktop window, peer links holding the owner token) stay.
+  const disposeRotated = options.workspaces.onTokenRotated(({ id }) => {
+    for (const room of rooms.values()) {
+      if (room.workspaceId !== id) continue
+      room.closeConnections(
+        (connection) => connection.credential === 'workspace',
+        CloseCode.tokenRevoked,
+        'token rotated',
+      )
     }
   })
 
@@ -125,12 +152,17 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     const workspace = options.workspaces.get(room.workspaceId)
     if (!workspace) return refuse(socket, 404, 'No such workspace.')
     const token = url.searchParams.get('token')
-    if (!tokensEqual(token, workspace.token) && !tokensEqual(token, options.ownerToken)) {
-      return refuse(socket, 401, 'Missing or wrong token.')
-    }
+    const credential: SyncCredential | null = tokensEqual(token, options.ownerToken)
+      ? 'owner'
+      : tokensEqual(token, workspace.token)
+        ? 'workspace'
+        : null
+    if (credential === null) return refuse(socket, 401, 'Missing or wrong token.')
     if (!workspace.store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
     const kryss = url.searchParams.get(KRYSS_PROTOCOL_PARAM) === String(KRYSS_PROTOCOL_VERSION)
     const label = `${request.socket.remoteAddress ?? '?'} ${roomKey(room)}`
+    const peerId = url.searchParams.get(PEER_PARAM)
+    if (peerId !== null) return acceptPeer(request, socket, head, { room, workspace, peerId })
 
     // Opening a note body reads it from disk first; only then does the handshake complete,
     // so a body that cannot be read is refused like any other unavailable document.
@@ -139,7 +171,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         if (!store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
         if (closing || socket.destroyed) return releaseStore(room, workspace)
         wss.handleUpgrade(request, socket, head, (ws) =>
-          accept(ws, { room, workspace, store, kryss, label }),
+          accept(ws, { room, workspace, store, kryss, label, credential, token }),
         )
       },
       (error: unknown) => {
@@ -151,6 +183,27 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     )
   }
 
+  /** A peer link, authenticated like any client above, is handed to the peer links service. */
+  function acceptPeer(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    { room, workspace, peerId }: { room: Room; workspace: WorkspaceEntry; peerId: string },
+  ): void {
+    const peers = options.peers
+    if (!peers || room.kind !== 'root' || !HOST_ID_PATTERN.test(peerId)) {
+      return refuse(socket, 400, 'Not a peer link.')
+    }
+    const refusal = peers.check(workspace.id, peerId)
+    if (refusal) return refuse(socket, refusal.status, refusal.message)
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      sockets.add(ws)
+      ws.on('close', () => sockets.delete(ws))
+      if (closing) return ws.close(CloseCode.goingAway, 'host is stopping')
+      peers.accept(ws, workspace, peerId, request.socket.remoteAddress ?? '?')
+    })
+  }
+
   function accept(
     ws: WebSocket,
     {
@@ -159,7 +212,17 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       store,
       kryss,
       label,
-    }: { room: Room; workspace: WorkspaceEntry; store: DocStore; kryss: boolean; label: string },
+      credential,
+      token,
+    }: {
+      room: Room
+      workspace: WorkspaceEntry
+      store: DocStore
+      kryss: boolean
+      label: string
+      credential: SyncCredential
+      token: string | null
+    },
   ): void {
     sockets.add(ws)
     ws.on('close', () => sockets.delete(ws))
@@ -171,6 +234,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (closing || options.workspaces.get(room.workspaceId) !== workspace || !workspace.store) {
       releaseStore(room, workspace)
       ws.close(CloseCode.workspaceGone, 'workspace unavailable')
+      return
+    }
+    // The token may have been rotated while a note body was being read from disk.
+    if (credential === 'workspace' && !tokensEqual(token, workspace.token)) {
+      releaseStore(room, workspace)
+      ws.close(CloseCode.tokenRevoked, 'token rotated')
       return
     }
     const key = roomKey(room)
@@ -195,7 +264,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       syncRoom = created
       rooms.set(key, created)
     }
-    syncRoom.add(new SyncConnection(ws, kryss, label))
+    syncRoom.add(new SyncConnection(ws, kryss, label, credential))
   }
 
   return {
@@ -208,6 +277,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       closing = true
       clearInterval(keepAlive)
       disposeRemove()
+      disposeRotated()
       for (const room of rooms.values()) room.close(CloseCode.goingAway, 'host is stopping')
       rooms.clear()
       await waitForSockets(sockets, 1000)
