@@ -1,9 +1,15 @@
 import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import {
+  decodePeerMessage,
   decodeStoredMessage,
+  encodeManifest,
+  encodePeerDoc,
+  encodePeerHello,
   encodeStoredMessage,
   MessageType,
+  PEER_PROTOCOL_VERSION,
+  PeerMessageType,
   readStoredMessage,
 } from './protocol'
 
@@ -23,5 +29,47 @@ describe('Kryss wire additions', () => {
   it('refuses other message types and truncated input', () => {
     expect(() => decodeStoredMessage(new Uint8Array([0, 1]))).toThrow(/not a stored message/)
     expect(() => decodeStoredMessage(new Uint8Array([100]))).toThrow()
+  })
+})
+
+describe('peer protocol', () => {
+  it('round-trips hello, manifest and body messages', () => {
+    const hello = { version: PEER_PROTOCOL_VERSION, hostId: 'host-abc123' }
+    expect(decodePeerMessage(encodePeerHello(hello))).toEqual({
+      type: PeerMessageType.hello,
+      hello,
+    })
+
+    const entries = [
+      { noteId: 'note-one', digest: new Uint8Array([1, 2, 3]) },
+      { noteId: 'note-two', digest: new Uint8Array(16).fill(7) },
+    ]
+    expect(decodePeerMessage(encodeManifest(entries))).toEqual({
+      type: PeerMessageType.manifest,
+      entries,
+    })
+    expect(decodePeerMessage(encodeManifest([]))).toEqual({
+      type: PeerMessageType.manifest,
+      entries: [],
+    })
+
+    const doc = { noteId: 'note-one', sync: new Uint8Array([2, 3, 9, 9, 9]) }
+    const decoded = decodePeerMessage(encodePeerDoc(doc))
+    expect(decoded.type === PeerMessageType.doc && [...decoded.doc.sync]).toEqual([2, 3, 9, 9, 9])
+  })
+
+  it('uses types that do not collide with y-websocket or the stored ack', () => {
+    const standard = new Set<number>(Object.values(MessageType))
+    for (const type of Object.values(PeerMessageType)) expect(standard.has(type)).toBe(false)
+  })
+
+  it('refuses bad host ids, lying counts, empty body messages and other types', () => {
+    const badId = encodePeerHello({ version: 1, hostId: 'ok-id' }).slice()
+    badId[badId.length - 1] = 0x2f // '/'
+    expect(() => decodePeerMessage(badId)).toThrow(/host id/)
+    expect(() => decodePeerMessage(new Uint8Array([102, 0xff, 0xff, 0x03]))).toThrow(/bad count/)
+    expect(() => decodePeerMessage(new Uint8Array([103, 1, 0x61]))).toThrow(/empty/)
+    expect(() => decodePeerMessage(new Uint8Array([102, 1, 5, 0x61]))).toThrow()
+    expect(() => decodePeerMessage(new Uint8Array([0, 0]))).toThrow(/not a peer message/)
   })
 })

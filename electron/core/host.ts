@@ -13,6 +13,9 @@ import { lockDataDir } from './dataDirLock'
 import type { HostingControl } from './http/api'
 import { createRequestHandler } from './http/requestHandler'
 import { createLanHosting, HostingFixedError, type LanHosting } from './lanHosting'
+import type { BackoffOptions } from './peers/backoff'
+import { PeerLinks } from './peers/peerLinks'
+import type { Timers } from './peers/peerSession'
 import { openHostState } from './state'
 import { createSyncServer, type SyncServer } from './sync/syncServer'
 import { openWorkspaceRegistry, type WorkspaceEntry, type WorkspaceRegistry } from './workspaces'
@@ -41,6 +44,8 @@ export type HostOptions = {
   log?: (line: string) => void
   /** Where invite addresses come from for a wildcard bind (defaults to os.networkInterfaces). */
   networkInterfaces?: InterfaceLister
+  /** Peer links' reconnect delays, timers and randomness (tests pass fast ones). */
+  peerLinks?: { backoff?: BackoffOptions; timers?: Timers; random?: () => number }
   /** Where LAN hosting listens when the owner turns it on (default `0.0.0.0`). */
   lanBind?: string
 }
@@ -56,6 +61,8 @@ export type Host = {
   readonly registry: WorkspaceRegistry
   /** One invite link per registered workspace, with this host's addresses. */
   inviteLinks(): { workspaceId: WorkspaceId; link: string }[]
+  /** Links to other hosts (join by invite, status); available after `start()`. */
+  readonly peers: PeerLinks
   /** LAN hosting (the owner's "Share on this network"); available after `start()`. */
   readonly hosting: HostingControl
 }
@@ -65,6 +72,7 @@ type Running = {
   sync: SyncServer
   registry: WorkspaceRegistry
   release: () => Promise<void>
+  peers: PeerLinks
   /** Invite hosts now: LAN addresses while hosting, then this host's own. */
   hosts: () => string[]
   lan: LanHosting
@@ -113,6 +121,17 @@ export function createHost(options: HostOptions): Host {
         log,
       })
       undo.push(() => registry.close())
+      const peers = new PeerLinks({
+        registry,
+        state,
+        hostId: await state.ensureHostId(),
+        log,
+        now,
+        ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+        ...(options.maxPayload === undefined ? {} : { maxPayload: options.maxPayload }),
+        ...options.peerLinks,
+      })
+      undo.push(() => Promise.resolve(peers.stop()))
 
       const allowedOrigins = options.allowedOrigins ?? []
       const sync = createSyncServer({
@@ -120,6 +139,7 @@ export function createHost(options: HostOptions): Host {
         ownerToken: token,
         allowedOrigins,
         log,
+        peers,
         ...(options.maxPayload === undefined ? {} : { maxPayload: options.maxPayload }),
         ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
       })
@@ -178,11 +198,13 @@ export function createHost(options: HostOptions): Host {
         sync,
         registry,
         release,
+        peers,
         hosts,
         lan,
         hosting,
         dispose: () => server.off('upgrade', onUpgrade),
       }
+      peers.start()
       return { url: localUrl(options.bind, port), port }
     } catch (error) {
       for (const step of undo.reverse()) await step().catch(() => {})
@@ -198,6 +220,7 @@ export function createHost(options: HostOptions): Host {
     // New connections are refused first, then open ones close, then the stores flush.
     const closed = closeServer(current.server)
     const lanClosed = current.lan.stop()
+    current.peers.stop()
     await current.sync.close()
     current.dispose()
     await closed
@@ -227,6 +250,10 @@ export function createHost(options: HostOptions): Host {
     get registry() {
       if (!running) throw new Error('the host is not running')
       return running.registry
+    },
+    get peers() {
+      if (!running) throw new Error('the host is not running')
+      return running.peers
     },
     inviteLinks() {
       if (!running) return []

@@ -1,6 +1,9 @@
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
+import type * as Y from 'yjs'
 import type { NoteId } from '../../shared/ids'
 import { isNoteId } from '../../shared/rooms'
+import { computeBodyDigest, saveDigests, takeSavedDigests } from './bodyDigests'
 import { openDocStore, type DocStore, type StorageWarning } from './storage/docStore'
 
 /** Folder of a workspace that holds one store per note body. */
@@ -14,7 +17,12 @@ type Slot = {
   store: DocStore | null
   refs: number
   idle: NodeJS.Timeout | null
+  /** Stops observing the body's updates. */
+  unobserve: () => void
 }
+
+/** An update applied to an open body, with its transaction origin. */
+export type BodyUpdateListener = (noteId: NoteId, update: Uint8Array, origin: unknown) => void
 
 export type NoteBodyStoresOptions = {
   /** The workspace folder; bodies live in `<dir>/notes/<noteId>/`. */
@@ -36,11 +44,30 @@ export class NoteBodyStores {
   private readonly closing = new Map<NoteId, Promise<void>>()
   private readonly idleMs: number
   private readonly log: (line: string) => void
+  private readonly updateListeners = new Set<BodyUpdateListener>()
+  /**
+   * Digest of every body known to be current; bodies changed since are in `changed` and get
+   * their digest when asked or when they close. Peer links compare digests instead of opening
+   * every body (see docs/PROTOCOL.md, "Peer links").
+   */
+  private readonly digestCache = new Map<NoteId, Uint8Array>()
+  private readonly changed = new Map<NoteId, Y.Doc>()
+  private readonly loadingDigests: Promise<void>
+  private scanned: Promise<void> | null = null
   private closed = false
 
   constructor(private readonly options: NoteBodyStoresOptions) {
     this.idleMs = options.idleMs ?? DEFAULT_BODY_IDLE_MS
     this.log = options.log ?? (() => {})
+    // Taken (and the file removed) before any body opens, so a crash never leaves stale digests.
+    this.loadingDigests = takeSavedDigests(options.dir).then(
+      (saved) => {
+        for (const [noteId, digest] of saved) {
+          if (!this.digestCache.has(noteId)) this.digestCache.set(noteId, digest)
+        }
+      },
+      () => {},
+    )
   }
 
   /** Opens (or shares) a body's store. Every successful acquire needs one `release`. */
@@ -49,7 +76,7 @@ export class NoteBodyStores {
     if (!isNoteId(noteId)) throw new Error(`not a note id: ${String(noteId)}`)
     let slot = this.slots.get(noteId)
     if (!slot) {
-      const pendingClose = this.closing.get(noteId) ?? Promise.resolve()
+      const pendingClose = Promise.all([this.closing.get(noteId), this.loadingDigests])
       const opening = pendingClose.then(() =>
         openDocStore({
           dir: path.join(this.options.dir, NOTES_DIR, noteId),
@@ -57,11 +84,14 @@ export class NoteBodyStores {
           onWarning: (warning) => this.options.onWarning?.(noteId, warning),
         }),
       )
-      const created: Slot = { opening, store: null, refs: 0, idle: null }
+      const created: Slot = { opening, store: null, refs: 0, idle: null, unobserve: () => {} }
       slot = created
       this.slots.set(noteId, created)
       opening.then(
-        (store) => (created.store = store),
+        (store) => {
+          created.store = store
+          created.unobserve = this.observe(noteId, store.doc)
+        },
         () => this.slots.delete(noteId),
       )
     }
@@ -78,7 +108,8 @@ export class NoteBodyStores {
     }
   }
 
-  release(noteId: NoteId): void {
+  /** Gives a reference back; the body closes `idleMs` after the last one (0: right away). */
+  release(noteId: NoteId, idleMs = this.idleMs): void {
     const slot = this.slots.get(noteId)
     if (!slot || slot.refs === 0) return
     slot.refs--
@@ -90,7 +121,7 @@ export class NoteBodyStores {
         if (this.closing.get(noteId) === closed) this.closing.delete(noteId)
       })
       this.closing.set(noteId, closed)
-    }, this.idleMs)
+    }, idleMs)
     slot.idle.unref()
   }
 
@@ -111,7 +142,26 @@ export class NoteBodyStores {
     return this.slots.size
   }
 
-  /** Flushes and closes every open body. */
+  /** Calls `listener` for every update to any open body. Returns the disposer. */
+  onUpdate(listener: BodyUpdateListener): () => void {
+    this.updateListeners.add(listener)
+    return () => this.updateListeners.delete(listener)
+  }
+
+  /**
+   * The digest of every body in this workspace. The first call after a start without a saved
+   * cache (first run, or after a crash) opens each body once to compute it.
+   */
+  async digests(): Promise<Map<NoteId, Uint8Array>> {
+    await this.loadingDigests
+    this.scanned ??= this.scan()
+    await this.scanned
+    for (const [noteId, doc] of this.changed) this.digestCache.set(noteId, computeBodyDigest(doc))
+    this.changed.clear()
+    return new Map(this.digestCache)
+  }
+
+  /** Flushes and closes every open body, and saves the digests for the next start. */
   async close(): Promise<void> {
     this.closed = true
     const slots = [...this.slots.entries()]
@@ -120,12 +170,57 @@ export class NoteBodyStores {
       ...slots.map(([noteId, slot]) => this.closeSlot(noteId, slot)),
       ...this.closing.values(),
     ])
+    await this.loadingDigests
+    await this.scanned?.catch(() => {})
+    // Only a complete cache is worth saving: a partial one would hide bodies from peers.
+    if (this.scanned) {
+      await saveDigests(this.options.dir, this.digestCache).catch((error: unknown) => {
+        this.log(`kryss: cannot save body digests: ${String(error)}`)
+      })
+    }
+  }
+
+  private observe(noteId: NoteId, doc: Y.Doc): () => void {
+    if (!this.digestCache.has(noteId)) this.changed.set(noteId, doc)
+    const onUpdate = (update: Uint8Array, origin: unknown): void => {
+      this.changed.set(noteId, doc)
+      for (const listener of this.updateListeners) listener(noteId, update, origin)
+    }
+    doc.on('update', onUpdate)
+    return () => doc.off('update', onUpdate)
+  }
+
+  /** Computes the digest of every body on disk the cache does not know. */
+  private async scan(): Promise<void> {
+    let names: string[]
+    try {
+      names = await readdir(path.join(this.options.dir, NOTES_DIR))
+    } catch {
+      return
+    }
+    for (const name of names) {
+      if (this.closed) return
+      if (!isNoteId(name) || this.digestCache.has(name) || this.changed.has(name)) continue
+      try {
+        const store = await this.acquire(name)
+        this.digestCache.set(name, computeBodyDigest(store.doc))
+        this.release(name, 0)
+      } catch (error) {
+        this.log(`kryss: cannot read the body of ${name}: ${String(error)}`)
+      }
+    }
   }
 
   private async closeSlot(noteId: NoteId, slot: Slot): Promise<void> {
     if (slot.idle) clearTimeout(slot.idle)
     try {
       const store = await slot.opening
+      slot.unobserve()
+      const doc = this.changed.get(noteId)
+      if (doc === store.doc) {
+        this.digestCache.set(noteId, computeBodyDigest(doc))
+        this.changed.delete(noteId)
+      }
       await store.close()
       store.doc.destroy()
     } catch (error) {

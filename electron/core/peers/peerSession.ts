@@ -1,0 +1,307 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import type { WebSocket } from 'ws'
+import type { NoteId } from '../../../shared/ids'
+import {
+  encodeManifest,
+  encodePeerDoc,
+  encodePeerHello,
+  MessageType,
+  PEER_PROTOCOL_VERSION,
+  PeerMessageType,
+  PeerProtocolError,
+  readManifest,
+  readPeerDoc,
+  readPeerHello,
+  type ManifestEntry,
+} from '../../../shared/protocol'
+import { isNoteId } from '../../../shared/rooms'
+import type { NoteBodyStores } from '../noteBodies'
+import type { DocStore } from '../storage/docStore'
+import { CloseCode } from '../sync/room'
+
+/** Close code for a link that duplicates another between the same two hosts, or a self-link. */
+export const DUPLICATE_LINK_CODE = 4409
+
+/** Bodies synced at once on a link; each one holds its store open until its step 2 arrives. */
+export const MAX_BODIES_IN_FLIGHT = 32
+
+/** Timers, injected so tests can run the keep-alive and backoff fast. */
+export type Timers = {
+  setInterval(run: () => void, ms: number): unknown
+  clearInterval(handle: unknown): void
+  setTimeout(run: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export type PeerSessionOptions = {
+  ws: WebSocket
+  direction: 'in' | 'out'
+  localHostId: string
+  /** Known from the URL for an incoming link; learned from `hello` for an outgoing one. */
+  remoteHostId: string | null
+  root: DocStore
+  bodies: NoteBodyStores
+  label: string
+  pingIntervalMs: number
+  timers: Timers
+  log: (line: string) => void
+  /** The other side said who it is. Return false to close this link as a duplicate. */
+  onHello: (session: PeerSession) => boolean
+  /** The first exchange is complete: both sides hold everything the other had at connect. */
+  onSynced: (session: PeerSession) => void
+  onMessage: (session: PeerSession) => void
+  onClose: (session: PeerSession, code: number) => void
+}
+
+/**
+ * One peer link between two hosts for one workspace, the same code on both ends. The root
+ * document syncs with standard y-protocols messages; note bodies travel in `doc` frames after
+ * a `manifest` of digests says which differ (docs/PROTOCOL.md, "Peer links"). Every update
+ * applied here has this session as origin, so it is forwarded to every other link and client
+ * of the host, and never back over this one.
+ */
+export class PeerSession {
+  remoteHostId: string | null
+  closed = false
+  synced = false
+  private rootSynced = false
+  private manifestHandled = false
+  private alive = true
+  private readonly wanted: NoteId[] = []
+  /** Bodies asked for with step 1; those in `held` keep a reference on their store until step 2. */
+  private readonly inFlight = new Set<NoteId>()
+  private readonly held = new Set<NoteId>()
+  private chain: Promise<void> = Promise.resolve()
+  private readonly disposers: (() => void)[] = []
+
+  constructor(private readonly options: PeerSessionOptions) {
+    this.remoteHostId = options.remoteHostId
+    const { ws, root, bodies, timers } = options
+
+    const onRootUpdate = (update: Uint8Array, origin: unknown): void => {
+      if (origin === this) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeUpdate(encoder, update)
+      this.send(encoding.toUint8Array(encoder))
+    }
+    root.doc.on('update', onRootUpdate)
+    this.disposers.push(() => root.doc.off('update', onRootUpdate))
+    this.disposers.push(
+      bodies.onUpdate((noteId, update, origin) => {
+        if (origin === this) return
+        const encoder = encoding.createEncoder()
+        syncProtocol.writeUpdate(encoder, update)
+        this.send(encodePeerDoc({ noteId, sync: encoding.toUint8Array(encoder) }))
+      }),
+    )
+
+    ws.on('message', (data, isBinary) => {
+      this.alive = true
+      if (this.closed) return
+      if (!isBinary) return this.close(CloseCode.unsupportedData, 'text frame', 'text frame')
+      const bytes = toBytes(data)
+      this.chain = this.chain
+        .then(() => (this.closed ? undefined : this.handle(bytes)))
+        .catch((error: unknown) => this.close(CloseCode.malformed, 'malformed message', error))
+    })
+    ws.on('pong', () => {
+      this.alive = true
+    })
+    ws.on('close', (code) => this.dispose(code))
+    ws.on('error', (error) => options.log(`kryss peers: ${options.label}: ${error.message}`))
+    const ping = timers.setInterval(() => {
+      if (!this.alive) return ws.terminate()
+      this.alive = false
+      ws.ping()
+    }, options.pingIntervalMs)
+    this.disposers.push(() => timers.clearInterval(ping))
+
+    this.send(encodePeerHello({ version: PEER_PROTOCOL_VERSION, hostId: options.localHostId }))
+    const step1 = encoding.createEncoder()
+    encoding.writeVarUint(step1, MessageType.sync)
+    syncProtocol.writeSyncStep1(step1, root.doc)
+    this.send(encoding.toUint8Array(step1))
+    // Subscribed above before the digests are taken: later changes travel as live updates.
+    bodies.digests().then(
+      (digests) => {
+        const entries: ManifestEntry[] = [...digests].map(([noteId, digest]) => ({
+          noteId,
+          digest,
+        }))
+        this.send(encodeManifest(entries))
+      },
+      (error: unknown) => this.close(CloseCode.storageFailed, 'storage failed', error),
+    )
+  }
+
+  get direction(): 'in' | 'out' {
+    return this.options.direction
+  }
+
+  /** Closes the link; the reason is a fixed ASCII phrase (ws throws on long ones). */
+  close(code: number, reason: string, detail?: unknown): void {
+    if (this.closed) return
+    if (detail !== undefined) {
+      const text = detail instanceof Error ? detail.message : JSON.stringify(detail)
+      this.options.log(`kryss peers: ${this.options.label}: closing (${code} ${reason}): ${text}`)
+    }
+    this.options.ws.close(code, reason)
+    this.dispose(code)
+  }
+
+  private send(message: Uint8Array): void {
+    const { ws } = this.options
+    if (this.closed || ws.readyState !== ws.OPEN) return
+    ws.send(message, (error) => {
+      if (error) ws.terminate()
+    })
+  }
+
+  private async handle(data: Uint8Array): Promise<void> {
+    const decoder = decoding.createDecoder(data)
+    const type = decoding.readVarUint(decoder)
+    if (this.synced) this.options.onMessage(this)
+    switch (type) {
+      case MessageType.sync: {
+        const reply = encoding.createEncoder()
+        encoding.writeVarUint(reply, MessageType.sync)
+        const step = syncProtocol.readSyncMessage(
+          decoder,
+          reply,
+          this.options.root.doc,
+          this,
+          rethrow,
+        )
+        if (encoding.length(reply) > 1) this.send(encoding.toUint8Array(reply))
+        if (step === syncProtocol.messageYjsSyncStep2) {
+          this.rootSynced = true
+          this.checkSynced()
+        }
+        return
+      }
+      case MessageType.awareness:
+        // Presence stays with each host's own clients for now; a link carries documents only.
+        return
+      case PeerMessageType.hello: {
+        const hello = readPeerHello(decoder)
+        if (hello.version !== PEER_PROTOCOL_VERSION) {
+          return this.close(CloseCode.malformed, 'peer version', `version ${hello.version}`)
+        }
+        if (this.remoteHostId !== null && this.remoteHostId !== hello.hostId) {
+          throw new PeerProtocolError('hello names another host than the link')
+        }
+        this.remoteHostId = hello.hostId
+        if (!this.options.onHello(this)) this.close(DUPLICATE_LINK_CODE, 'duplicate link')
+        return
+      }
+      case PeerMessageType.manifest:
+        return this.handleManifest(readManifest(decoder))
+      case PeerMessageType.doc:
+        return this.handleDoc(readPeerDoc(decoder))
+      default:
+        throw new PeerProtocolError(`unknown message type ${type}`)
+    }
+  }
+
+  private async handleManifest(entries: ManifestEntry[]): Promise<void> {
+    if (this.manifestHandled) throw new PeerProtocolError('a second manifest')
+    const mine = await this.options.bodies.digests()
+    for (const { noteId, digest } of entries) {
+      if (!isNoteId(noteId)) throw new PeerProtocolError('not a note id')
+      const own = mine.get(noteId)
+      if (!own || !equalBytes(own, digest)) this.wanted.push(noteId)
+    }
+    this.manifestHandled = true
+    this.pump()
+    this.checkSynced()
+  }
+
+  /** Asks for wanted bodies with step 1, at most {@link MAX_BODIES_IN_FLIGHT} at a time. */
+  private pump(): void {
+    while (!this.closed && this.inFlight.size < MAX_BODIES_IN_FLIGHT && this.wanted.length > 0) {
+      const noteId = this.wanted.shift() as NoteId
+      if (this.inFlight.has(noteId)) continue
+      this.inFlight.add(noteId)
+      this.options.bodies.acquire(noteId).then(
+        (store) => {
+          if (this.closed) return this.options.bodies.release(noteId)
+          this.held.add(noteId)
+          const encoder = encoding.createEncoder()
+          syncProtocol.writeSyncStep1(encoder, store.doc)
+          this.send(encodePeerDoc({ noteId, sync: encoding.toUint8Array(encoder) }))
+        },
+        (error: unknown) => {
+          this.inFlight.delete(noteId)
+          this.options.log(`kryss peers: ${this.options.label}: body ${noteId}: ${String(error)}`)
+          this.pump()
+          this.checkSynced()
+        },
+      )
+    }
+  }
+
+  private async handleDoc({ noteId, sync }: { noteId: string; sync: Uint8Array }): Promise<void> {
+    if (!isNoteId(noteId)) throw new PeerProtocolError('not a note id')
+    const { bodies } = this.options
+    const store = await bodies.acquire(noteId)
+    try {
+      if (this.closed) return
+      const reply = encoding.createEncoder()
+      const step = syncProtocol.readSyncMessage(
+        decoding.createDecoder(sync),
+        reply,
+        store.doc,
+        this,
+        rethrow,
+      )
+      if (encoding.length(reply) > 0) {
+        this.send(encodePeerDoc({ noteId, sync: encoding.toUint8Array(reply) }))
+      }
+      if (step === syncProtocol.messageYjsSyncStep2 && this.held.delete(noteId)) {
+        this.inFlight.delete(noteId)
+        bodies.release(noteId)
+        this.pump()
+        this.checkSynced()
+      }
+    } finally {
+      bodies.release(noteId)
+    }
+  }
+
+  private checkSynced(): void {
+    if (this.synced || !this.rootSynced || !this.manifestHandled) return
+    if (this.inFlight.size > 0 || this.wanted.length > 0) return
+    this.synced = true
+    this.options.onSynced(this)
+  }
+
+  private dispose(code: number): void {
+    if (this.closed) return
+    this.closed = true
+    for (const dispose of this.disposers.splice(0)) dispose()
+    for (const noteId of this.held) this.options.bodies.release(noteId)
+    this.held.clear()
+    this.inFlight.clear()
+    this.wanted.length = 0
+    this.options.onClose(this, code)
+  }
+}
+
+function rethrow(error: Error): never {
+  throw error
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
