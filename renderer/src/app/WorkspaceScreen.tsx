@@ -1,9 +1,10 @@
 import { ChevronRight, FileText, LoaderCircle } from 'lucide-react'
-import { lazy, Suspense, useEffect, useMemo } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Profile } from '../../../shared/hostApi'
 import type { NoteId, WorkspaceId } from '../../../shared/ids'
 import type { HostSession, WorkspaceEntry } from '../connection/hostSession'
+import { InviteButton } from '../invite/InviteDialog'
 import { NoteList } from '../notes/NoteList'
 import { useNote } from '../notes/useNotes'
 import { PresenceAvatars } from '../sync/PresenceAvatars'
@@ -87,6 +88,8 @@ export function WorkspaceScreen({
     return () => window.removeEventListener('beforeunload', onBeforeUnload)
   }, [session.surface, connection])
 
+  const refreshWorkspaces = useCallback(() => session.refreshWorkspaces(), [session])
+
   const viewers = useMemo(() => {
     const byNote = new Map<NoteId, Participant[]>()
     for (const participant of participants) {
@@ -137,6 +140,15 @@ export function WorkspaceScreen({
           <div className="topbar-end">
             <PresenceAvatars participants={participants} />
             <SyncStatusChip store={connection.status} />
+            {session.sharing !== undefined && (
+              <InviteButton
+                sharing={session.sharing}
+                workspaceId={connection.workspaceId}
+                workspaceName={workspaceName}
+                invite={entry.invite}
+                refreshInvites={refreshWorkspaces}
+              />
+            )}
           </div>
         </>
       }

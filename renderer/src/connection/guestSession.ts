@@ -21,6 +21,7 @@ function toEntry(joined: JoinedWorkspace): WorkspaceEntry {
     demo: joined.demo ?? false,
     warnings: [],
     error: undefined,
+    invite: undefined,
   }
 }
 
@@ -44,6 +45,7 @@ export function createGuestSession(pageOrigin: string): HostSession {
     mode: 'guest',
     surface: 'browser',
     canManageWorkspaces: false,
+    sharing: undefined,
     preferencesInBrowser: true,
     workspaces,
     refreshWorkspaces: () => {

@@ -2,10 +2,12 @@ import { z } from 'zod'
 import {
   API_PREFIX,
   apiErrorSchema,
+  hostingStatusSchema,
   listWorkspacesResponse,
   profileResponse,
   settingsSchema,
   workspaceInfoSchema,
+  type HostingStatus,
   type Profile,
   type Settings,
   type WorkspaceInfo,
@@ -92,6 +94,16 @@ export function createHostApi(hostUrl: string, token: string, fetchImpl: typeof 
     },
     async deleteWorkspace(id: WorkspaceId): Promise<void> {
       await call('DELETE', `/workspaces/${encodeURIComponent(id)}`)
+    },
+    async rotateToken(id: WorkspaceId): Promise<WorkspaceInfo> {
+      const answer = await call('POST', `/workspaces/${encodeURIComponent(id)}/rotate-token`)
+      return parse(workspaceInfoSchema, answer, 'workspace')
+    },
+    async getHosting(): Promise<HostingStatus> {
+      return parse(hostingStatusSchema, await call('GET', '/hosting'), 'hosting status')
+    },
+    async setHosting(on: boolean): Promise<HostingStatus> {
+      return parse(hostingStatusSchema, await call('PUT', '/hosting', { on }), 'hosting status')
     },
     async getProfile(): Promise<Profile | null> {
       return parse(profileResponse, await call('GET', '/profile'), 'profile').profile

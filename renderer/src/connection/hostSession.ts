@@ -1,5 +1,5 @@
 import type { WorkspaceId } from '../../../shared/ids'
-import type { Profile, Settings } from '../../../shared/hostApi'
+import type { HostingStatus, Profile, Settings } from '../../../shared/hostApi'
 import type { ExternalStore } from '../lib/externalStore'
 
 /** Who is using this renderer: the host's owner, or a guest who joined by invite. */
@@ -15,6 +15,20 @@ export type WorkspaceEntry = {
   warnings: readonly string[]
   /** Set when the host could not open the workspace; its data is kept untouched. */
   error: string | undefined
+  /** The invite link to share; only the owner knows it (guests get undefined). */
+  invite: string | undefined
+}
+
+/**
+ * What the owner can do to let people in: LAN hosting and new invite links. Guests have none
+ * of it, so their session leaves `sharing` undefined and the UI shows no Invite button.
+ */
+export type SharingControls = {
+  getHosting(): Promise<HostingStatus>
+  /** Turns LAN hosting on or off; the workspace list (and so each invite) is refreshed. */
+  setHosting(on: boolean): Promise<HostingStatus>
+  /** Gives the workspace a new token: old links stop working, connections using them close. */
+  rotateInvite(id: WorkspaceId): Promise<void>
 }
 
 /** Where and with which capability to sync one workspace. */
@@ -30,6 +44,8 @@ export type HostSession = {
   readonly mode: SessionMode
   readonly surface: Surface
   readonly canManageWorkspaces: boolean
+  /** Present for the owner only. */
+  readonly sharing: SharingControls | undefined
   /** True when profile and settings live in this browser only (not on a host). */
   readonly preferencesInBrowser: boolean
   readonly workspaces: ExternalStore<readonly WorkspaceEntry[]>
@@ -54,6 +70,7 @@ export function sameEntry(a: WorkspaceEntry, b: WorkspaceEntry): boolean {
     a.name === b.name &&
     a.demo === b.demo &&
     a.error === b.error &&
+    a.invite === b.invite &&
     a.warnings.length === b.warnings.length &&
     a.warnings.every((warning, i) => warning === b.warnings[i])
   )

@@ -11,6 +11,7 @@ function toEntry(info: WorkspaceInfo): WorkspaceEntry {
     demo: info.demo,
     warnings: info.warnings,
     error: info.error,
+    invite: info.invite,
   }
 }
 
@@ -39,6 +40,18 @@ export function createOwnerSession(input: {
     mode: 'owner',
     surface: input.surface,
     canManageWorkspaces: true,
+    sharing: {
+      getHosting: () => api.getHosting(),
+      async setHosting(on) {
+        const status = await api.setHosting(on)
+        await refreshWorkspaces()
+        return status
+      },
+      async rotateInvite(id) {
+        await api.rotateToken(id)
+        await refreshWorkspaces()
+      },
+    },
     preferencesInBrowser: false,
     workspaces,
     refreshWorkspaces,

@@ -10,7 +10,8 @@ type DialogProps = {
   description?: ReactNode
   /** When false, Escape, outside clicks and the close button cannot dismiss the dialog. */
   dismissible?: boolean
-  size?: 'sm' | 'md'
+  /** `full` covers the window, e.g. a QR code for a projector. */
+  size?: 'sm' | 'md' | 'full'
   testId?: string
   children: ReactNode
 }

@@ -1,0 +1,87 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { decodeInviteLink } from '../../shared/invite'
+import { startHub, type RunningHub } from './hub'
+
+let hub: RunningHub
+
+test.beforeEach(async () => {
+  hub = await startHub()
+})
+
+test.afterEach(async () => {
+  await hub.stop()
+})
+
+/** Opens a link in a fresh browser context and completes the first-run profile. */
+async function open(browser: Browser, link: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US' })
+  const page = await context.newPage()
+  await page.goto(link)
+  await page.getByTestId('profile-name').fill(name)
+  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
+  await page.getByTestId('profile-save').click()
+  return page
+}
+
+async function inviteLink(page: Page): Promise<string> {
+  const link = await page.getByTestId('invite-link').inputValue()
+  const decoded = decodeInviteLink(link)
+  expect(decoded.ok, `"${link}" decodes as an invite`).toBe(true)
+  return link
+}
+
+test('the owner shares on the network, shows the QR code, and a new link locks the old one out', async ({
+  browser,
+}) => {
+  const owner = await open(browser, hub.ownerLink, 'Kari Nordmo')
+  await expect(owner.getByTestId('note-list')).toBeVisible()
+
+  await owner.getByTestId('invite-button').click()
+  const dialog = owner.getByTestId('invite-dialog')
+  await expect(dialog).toBeVisible()
+  const hostingSwitch = dialog.getByTestId('hosting-switch')
+  await expect(hostingSwitch).toHaveAttribute('aria-checked', 'false')
+  await hostingSwitch.click()
+  await expect(hostingSwitch).toHaveAttribute('aria-checked', 'true')
+
+  const qr = dialog.getByTestId('invite-qr')
+  await expect(qr).toBeVisible()
+  await expect(dialog.locator('svg[data-testid="invite-qr"]')).toBeVisible()
+  // Big enough to scan from a distance: most of the dialog's width.
+  const qrBox = await qr.boundingBox()
+  const dialogBox = await dialog.boundingBox()
+  expect(qrBox && dialogBox && qrBox.width / dialogBox.width).toBeGreaterThan(0.6)
+
+  // While hosting, the link leads with the LAN address (the hub itself listens on loopback).
+  await expect(dialog.getByTestId('invite-link')).not.toHaveValue(/^http:\/\/127\.0\.0\.1:/)
+  const oldLink = await inviteLink(owner)
+
+  const early = await open(browser, oldLink, 'Bo Vik')
+  await expect(early.getByTestId('note-list')).toBeVisible()
+  await expect(early.getByTestId('sync-status')).toHaveAttribute('data-state', /saved|connected/)
+
+  await dialog.getByTestId('invite-rotate').click()
+  await dialog.getByTestId('invite-rotate-confirm').click()
+  await expect(dialog.getByTestId('invite-link')).not.toHaveValue(oldLink)
+  const newLink = await inviteLink(owner)
+
+  // The guest on the old link is disconnected and told so; the owner stays connected.
+  await expect(early.getByTestId('sync-status')).toHaveAttribute('data-state', 'refused')
+  await expect(owner.getByTestId('sync-status')).toHaveAttribute('data-state', /saved|connected/)
+
+  const late = await open(browser, oldLink, 'Eva Berg')
+  await expect(late.getByTestId('sync-status')).toHaveAttribute('data-state', /offline|refused/)
+  await expect(late.getByTestId('note-item')).toHaveCount(0)
+
+  const welcome = await open(browser, newLink, 'Ola Dahl')
+  await expect(welcome.getByTestId('sync-status')).toHaveAttribute('data-state', /saved|connected/)
+  await expect(welcome.getByTestId('note-item').first()).toBeVisible()
+})
+
+test('guests see no Invite button', async ({ browser }) => {
+  const [invite] = hub.invites.values()
+  const guest = await open(browser, invite as string, 'Bo Vik')
+  await expect(guest.getByTestId('note-list')).toBeVisible()
+  await expect(guest.getByTestId('sync-status')).toHaveAttribute('data-state', /saved|connected/)
+  await expect(guest.getByTestId('invite-button')).toHaveCount(0)
+})
