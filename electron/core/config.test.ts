@@ -1,5 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { WorkspaceId } from '../../shared/ids'
+import { encodeInviteLink } from '../../shared/invite'
 import {
   ConfigError,
   DEFAULT_BIND,
@@ -45,6 +47,7 @@ describe('parseHubArgs', () => {
       bind: DEFAULT_BIND,
       demo: true,
       help: false,
+      peers: [],
     })
   })
 
@@ -60,6 +63,7 @@ describe('parseHubArgs', () => {
       bind: '0.0.0.0',
       demo: false,
       help: false,
+      peers: [],
     })
   })
 
@@ -70,6 +74,22 @@ describe('parseHubArgs', () => {
   it('accepts IPv6 and host names for --bind', () => {
     expect(parseHubArgs(['--bind', '::'], {}, { cwd }).bind).toBe('::')
     expect(parseHubArgs(['--bind', 'localhost'], {}, { cwd }).bind).toBe('localhost')
+  })
+
+  it('reads repeated --peer invite links and refuses one that is not an invite', () => {
+    const invite = {
+      v: 1 as const,
+      workspace: 'ws-abc' as WorkspaceId,
+      name: 'Klynga',
+      token: 't'.repeat(43),
+      hosts: ['http://10.0.0.2:4455/'],
+    }
+    const link = encodeInviteLink(invite)
+    const config = parseHubArgs(['--peer', link, '--peer', link], {}, { cwd })
+    expect(config.peers).toEqual([invite, invite])
+    expect(() => parseHubArgs(['--peer', 'http://x/join#nope'], {}, { cwd })).toThrow(
+      /--peer "http:\/\/x\/join#nope" cannot be read/,
+    )
   })
 
   it('recognises --help and -h', () => {

@@ -2,6 +2,7 @@ import { isIP } from 'node:net'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { decodeInviteLink, type Invite, type InviteError } from '../../shared/invite'
 
 /** Environment variable that overrides where Kryss keeps its data. */
 export const DATA_DIR_ENV = 'KRYSS_DATA_DIR'
@@ -58,6 +59,8 @@ export type HubConfig = {
   demo: boolean
   /** `--help` was given: print {@link HUB_USAGE} and exit. */
   help: boolean
+  /** Workspaces to join by invite (`--peer`, repeatable), in the order given. */
+  peers: Invite[]
 }
 
 export const HUB_USAGE = `Usage: npm run hub -- [options]
@@ -66,10 +69,11 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
   --port <number>     port for the app, the API and sync (default: ${DEFAULT_HUB_PORT}; 0 = any free port)
   --bind <address>    address to listen on (default: ${DEFAULT_BIND}; 0.0.0.0 for the whole LAN)
   --no-demo           do not create the example workspace on a fresh data directory
+  --peer <invite>     join a workspace by its invite link and keep it in sync (repeatable)
   -h, --help          show this help`
 
-// Later flags (e.g. a repeatable `--peer <inviteLink>`) are added here and in HubConfig.
 const HUB_OPTIONS = {
+  peer: { type: 'string', multiple: true },
   'data-dir': { type: 'string' },
   port: { type: 'string' },
   bind: { type: 'string' },
@@ -93,7 +97,24 @@ export function parseHubArgs(
     bind: values.bind === undefined ? DEFAULT_BIND : parseBind(values.bind),
     demo: values['no-demo'] !== true,
     help: values.help === true,
+    peers: (values.peer ?? []).map(parsePeer),
   }
+}
+
+const INVITE_ERRORS: Record<InviteError, string> = {
+  'not-an-invite': 'is not an invite link (http://HOST:PORT/join#…)',
+  'too-long': 'is too long to be an invite link',
+  unreadable: 'cannot be read (was it cut off when copied?)',
+  'wrong-version': 'comes from another version of Kryss',
+  invalid: 'is missing the workspace, token or host addresses',
+}
+
+/** An invite link given with `--peer`. */
+export function parsePeer(text: string): Invite {
+  const result = decodeInviteLink(text)
+  if (result.ok) return result.invite
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text
+  throw new ConfigError(`--peer "${shown}" ${INVITE_ERRORS[result.error]}`)
 }
 
 function readHubFlags(argv: readonly string[]) {

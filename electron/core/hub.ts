@@ -6,7 +6,8 @@ import { DataDirInUseError } from './dataDirLock'
 import { createHost } from './host'
 
 /**
- * The headless hub: `npm run hub -- [--data-dir …] [--port …] [--bind …] [--no-demo]`, or
+ * The headless hub: `npm run hub -- [--data-dir …] [--port …] [--bind …] [--no-demo]
+ * [--peer <invite>]…`, or
  * `node --import tsx electron/core/hub.ts`. Bundled by electron-vite as `out/main/hub.js`.
  *
  * stdout carries exactly the lines a person (or a script) needs: the URL, the owner link and
@@ -51,6 +52,16 @@ async function runHub(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<
       process.stderr.write(`Kryss hub could not start: ${String(error)}\n`)
     }
     return 1
+  }
+
+  // Joined before the invites are printed, so each joined workspace gets its line too (with
+  // this hub's address), and hubs can be chained: A ← B ← C.
+  for (const invite of config.peers) {
+    try {
+      await host.peers.link(invite)
+    } catch (error) {
+      process.stderr.write(`Kryss hub: cannot join ${invite.workspace}: ${String(error)}\n`)
+    }
   }
 
   const lines = [

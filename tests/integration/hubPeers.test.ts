@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { decodeInviteLink } from '../../shared/invite'
+import { listNotes } from '../../shared/model/notes'
+import { cleanup, connectProvider, tempDir, waitFor, whenSynced } from './hostHarness'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+const children: ChildProcess[] = []
+
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
+  await cleanup()
+})
+
+type Run = { stdout: () => string; stderr: () => string; exit: Promise<number> }
+
+function runHub(args: string[]): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/hub.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, KRYSS_DATA_DIR: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exit = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)))
+  return { stdout: () => stdout, stderr: () => stderr, exit }
+}
+
+async function started(run: Run): Promise<{ port: number; invites: Map<string, string> }> {
+  await waitFor(() => run.stdout().includes('invite '), 'the hub to print its invites', 20_000)
+  const port = Number(/^Kryss hub on http:\/\/127\.0\.0\.1:(\d+)$/m.exec(run.stdout())?.[1])
+  const invites = new Map<string, string>()
+  for (const match of run.stdout().matchAll(/^invite (\S+) (\S+)$/gm)) {
+    invites.set(match[1]!, match[2]!)
+  }
+  return { port, invites }
+}
+
+function tokenOf(link: string): string {
+  const decoded = decodeInviteLink(link)
+  if (!decoded.ok) throw new Error(decoded.error)
+  return decoded.invite.token
+}
+
+describe('hub --peer', () => {
+  it('chains hubs A ← B ← C: each prints an invite with its own address, and they converge', async () => {
+    const a = await started(runHub(['--data-dir', await tempDir(), '--port', '0']))
+    const [workspaceId, inviteA] = [...a.invites][0]!
+    const b = await started(
+      runHub(['--data-dir', await tempDir(), '--port', '0', '--no-demo', '--peer', inviteA]),
+    )
+    const inviteB = b.invites.get(workspaceId)!
+    const decodedB = decodeInviteLink(inviteB)
+    expect(decodedB.ok && decodedB.invite.hosts).toEqual([`http://127.0.0.1:${b.port}/`])
+    const c = await started(
+      runHub(['--data-dir', await tempDir(), '--port', '0', '--no-demo', '--peer', inviteB]),
+    )
+    expect(c.invites.has(workspaceId)).toBe(true)
+
+    const onA = new Y.Doc()
+    await whenSynced(connectProvider(a.port, workspaceId, { token: tokenOf(inviteA) }, onA))
+    const onC = new Y.Doc()
+    connectProvider(c.port, workspaceId, { token: tokenOf(c.invites.get(workspaceId)!) }, onC)
+    const expected = listNotes(onA).length
+    expect(expected).toBeGreaterThan(0)
+    await waitFor(() => listNotes(onC).length === expected, 'C to get A’s notes', 15_000)
+    onA.getMap('test').set('from', 'A')
+    await waitFor(() => onC.getMap('test').get('from') === 'A', 'a live edit to reach C', 15_000)
+  })
+
+  it('explains a bad invite in one line and exits with 2', async () => {
+    const run = runHub(['--data-dir', await tempDir(), '--port', '0', '--peer', 'hello'])
+    expect(await run.exit).toBe(2)
+    expect(run.stderr().trim().split('\n')).toHaveLength(1)
+    expect(run.stderr()).toMatch(/--peer "hello" /)
+    expect(run.stdout()).toBe('')
+  })
+})
