@@ -17,23 +17,25 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_ARGS],
 })
 
-/** A hub on a fresh data directory with the example workspace; resolves with its invite. */
+/** A hub on a fresh data directory with the example workspace; resolves with its links. */
 async function startHub() {
   const dataDir = await mkdtemp(join(tmpdir(), 'kryss-shots-'))
   const hub = spawn(process.execPath, [hubBundle, '--data-dir', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   })
-  const invite = await new Promise((resolve, reject) => {
+  const { invite, owner } = await new Promise((resolve, reject) => {
     let out = ''
     hub.stdout.on('data', (chunk) => {
       out += chunk
       const match = /^invite \S+ (\S+)$/m.exec(out)
-      if (match) resolve(match[1])
+      const ownerMatch = /^owner (\S+)$/m.exec(out)
+      if (match && ownerMatch) resolve({ invite: match[1], owner: ownerMatch[1] })
     })
     hub.once('exit', () => reject(new Error(`hub exited:\n${out}`)))
   })
   return {
     invite,
+    owner,
     async stop() {
       hub.kill('SIGTERM')
       await new Promise((resolve) => hub.once('exit', resolve))
@@ -80,7 +82,40 @@ async function shoot(options, file, typed) {
   await hub.stop()
 }
 
+/** The owner's Invite dialog with hosting on, over the example workspace. */
+async function shootInvite(options, path) {
+  const hub = await startHub()
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 2,
+    ...options,
+  })
+  const page = await context.newPage()
+  await page.goto(hub.owner)
+  await page.getByTestId('profile-name').fill('Kari Nordmo')
+  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
+  await page.getByRole('radio').nth(6).click()
+  await page.getByTestId('profile-save').click()
+  await page.getByTestId('invite-button').click()
+  const hosting = page.getByTestId('hosting-switch')
+  if ((await hosting.getAttribute('aria-checked')) !== 'true') await hosting.click()
+  await page.locator('[data-testid="hosting-switch"][aria-checked="true"]').waitFor()
+  await page.waitForTimeout(300)
+  await page.screenshot({ path })
+  await context.close()
+  await hub.stop()
+}
+
 try {
+  await shootInvite(
+    { colorScheme: 'light', locale: 'en-GB' },
+    join(root, 'docs/screenshots/invite.png'),
+  )
+  // The dark one is for checking by eye, not for the README.
+  await shootInvite(
+    { colorScheme: 'dark', locale: 'nb-NO' },
+    join(root, 'test-results/invite-dark.png'),
+  )
   await shoot(
     { colorScheme: 'light', locale: 'en-GB' },
     'notes-light.png',
@@ -91,7 +126,9 @@ try {
     'notes-dark.png',
     ' Vi kan levere stivelse fra høsten.',
   )
-  console.log('Saved docs/screenshots/notes-light.png and notes-dark.png')
+  console.log(
+    'Saved docs/screenshots/invite.png, notes-light.png and notes-dark.png (and test-results/invite-dark.png)',
+  )
 } finally {
   await browser.close()
 }

@@ -2,6 +2,7 @@ import { Check, Copy, Maximize2, Minimize2, RefreshCw, UserPlus, Wifi } from 'lu
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HostingStatus } from '../../../shared/hostApi'
+import { decodeInviteLink } from '../../../shared/invite'
 import type { WorkspaceId } from '../../../shared/ids'
 import type { SharingControls } from '../connection/hostSession'
 import { Button } from '../ui/Button'
@@ -16,6 +17,17 @@ type InviteProps = {
   invite: string | undefined
   /** Re-reads the workspace list, so the link carries the addresses of this moment. */
   refreshInvites: () => Promise<void>
+}
+
+/**
+ * Whether others can use the link: its first host is not this computer's loopback. A QR code
+ * of a loopback link would send every phone that scans it to itself.
+ */
+export function isReachableFromOthers(invite: string): boolean {
+  const decoded = decodeInviteLink(invite)
+  if (!decoded.ok) return false
+  const { hostname } = new URL(decoded.invite.hosts[0] as string)
+  return !(hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.'))
 }
 
 function messageOf(error: unknown): string {
@@ -97,7 +109,6 @@ function InviteDialog({
         <div className="invite-large">
           <QrCode text={invite} label={t('invite.qr')} testId="invite-qr" />
           <p className="invite-large-hint">{t('invite.scanHint')}</p>
-          <p className="invite-large-link">{invite}</p>
           <Button
             variant="secondary"
             icon={<Minimize2 size={15} aria-hidden />}
@@ -128,20 +139,24 @@ function InviteDialog({
       )}
       {invite !== undefined && (
         <>
-          <div className="invite-qr-frame">
-            <QrCode text={invite} label={t('invite.qr')} testId="invite-qr" />
-          </div>
-          <div className="invite-qr-actions">
-            <Button
-              size="sm"
-              variant="ghost"
-              icon={<Maximize2 size={14} aria-hidden />}
-              onClick={() => setLarge(true)}
-              data-testid="invite-show-large"
-            >
-              {t('invite.showLarge')}
-            </Button>
-          </div>
+          {isReachableFromOthers(invite) && (
+            <>
+              <div className="invite-qr-frame">
+                <QrCode text={invite} label={t('invite.qr')} testId="invite-qr" />
+              </div>
+              <div className="invite-qr-actions">
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  icon={<Maximize2 size={14} aria-hidden />}
+                  onClick={() => setLarge(true)}
+                  data-testid="invite-show-large"
+                >
+                  {t('invite.showLarge')}
+                </Button>
+              </div>
+            </>
+          )}
           <InviteLinkField invite={invite} />
           <RotateInvite key={workspaceId} onRotate={() => sharing.rotateInvite(workspaceId)} />
         </>
@@ -243,7 +258,7 @@ function InviteLinkField({ invite }: { invite: string }) {
           {state?.ok === true ? t('invite.copied') : t('invite.copy')}
         </Button>
       </div>
-      <p className="field-hint" role="status">
+      <p className="field-hint invite-copy-status" role="status">
         {state?.ok === false ? t('invite.copyFallback') : ''}
       </p>
     </div>

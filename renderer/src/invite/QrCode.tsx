@@ -11,8 +11,9 @@ const QUIET_ZONE = 4
  */
 export function QrCode({ text, label, testId }: { text: string; label: string; testId?: string }) {
   const { size, path } = useMemo(() => {
-    // Level M survives a smudged screen or glare and keeps invite-sized codes readable.
-    const { modules } = create(text, { errorCorrectionLevel: 'M' })
+    // Level L: an invite is long, and fewer, larger modules scan from further away. A code on
+    // a screen is not scuffed like a printed one, so the lowest error correction is enough.
+    const { modules } = create(text, { errorCorrectionLevel: 'L' })
     let d = ''
     for (let row = 0; row < modules.size; row++) {
       for (let col = 0; col < modules.size; col++) {
