@@ -2,12 +2,12 @@ import { Check, Copy, Maximize2, Minimize2, RefreshCw, UserPlus, Wifi } from 'lu
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HostingStatus } from '../../../shared/hostApi'
-import { decodeInviteLink } from '../../../shared/invite'
 import type { WorkspaceId } from '../../../shared/ids'
 import type { SharingControls } from '../connection/hostSession'
 import { Button } from '../ui/Button'
 import { Dialog } from '../ui/Dialog'
 import { QrCode } from './QrCode'
+import { isReachableFromOthers } from './reachable'
 
 type InviteProps = {
   sharing: SharingControls
@@ -17,17 +17,6 @@ type InviteProps = {
   invite: string | undefined
   /** Re-reads the workspace list, so the link carries the addresses of this moment. */
   refreshInvites: () => Promise<void>
-}
-
-/**
- * Whether others can use the link: its first host is not this computer's loopback. A QR code
- * of a loopback link would send every phone that scans it to itself.
- */
-export function isReachableFromOthers(invite: string): boolean {
-  const decoded = decodeInviteLink(invite)
-  if (!decoded.ok) return false
-  const { hostname } = new URL(decoded.invite.hosts[0] as string)
-  return !(hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.'))
 }
 
 function messageOf(error: unknown): string {
