@@ -219,12 +219,12 @@ export function createHost(options: HostOptions): Host {
     running = null
     // New connections are refused first, then open ones close, then the stores flush.
     const closed = closeServer(current.server)
-    const lanClosed = current.lan.stop()
     current.peers.stop()
     await current.sync.close()
+    // After the sync server, so WebSockets that came over the LAN get 1001 like the others.
+    await current.lan.stop()
     current.dispose()
     await closed
-    await lanClosed
     await current.registry.close()
     await current.release()
   }

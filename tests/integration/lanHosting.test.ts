@@ -138,6 +138,21 @@ describe('LAN hosting', () => {
     expect(await hosting(third)).toMatchObject({ on: false, port: lanPort })
   })
 
+  it('stopping the host closes LAN connections as politely as loopback ones (1001)', async () => {
+    const started = await startHost()
+    const workspace = await started.host.registry.create('Verksted')
+    const { port: lanPort } = hostingStatusSchema.parse(
+      (await api(started, 'PUT', '/api/hosting', { on: true })).json,
+    )
+    const viaLan = new RawClient(
+      `ws://${REACH}:${lanPort}/sync/${workspace.id}?token=${workspace.token}`,
+    )
+    await viaLan.opened
+    await started.host.stop()
+    expect(await viaLan.closed()).toBe(1001)
+    expect(await accepts(REACH, lanPort as number)).toBe(false)
+  })
+
   it('validates the request body and needs the owner token', async () => {
     const started = await startHost()
     for (const body of [{}, { on: 'yes' }, 'not json']) {
