@@ -26,7 +26,6 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   ])
 }
 
-
 /** Reads a whole file; injected so tests can count reads or simulate failures. */
 export type ReadFile = (path: string) => Promise<Uint8Array>
 
