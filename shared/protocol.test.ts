@@ -6,6 +6,7 @@ import {
   encodeManifest,
   encodePeerDoc,
   encodePeerHello,
+  encodePeerToken,
   encodeStoredMessage,
   MessageType,
   PEER_PROTOCOL_VERSION,
@@ -71,5 +72,15 @@ describe('peer protocol', () => {
     expect(() => decodePeerMessage(new Uint8Array([103, 1, 0x61]))).toThrow(/empty/)
     expect(() => decodePeerMessage(new Uint8Array([102, 1, 5, 0x61]))).toThrow()
     expect(() => decodePeerMessage(new Uint8Array([0, 0]))).toThrow(/not a peer message/)
+  })
+
+  it('round-trips a token and refuses one that is not a token', () => {
+    const token = 'abcdefghijklmnop_-0123456789'
+    expect(decodePeerMessage(encodePeerToken(token))).toEqual({
+      type: PeerMessageType.token,
+      token,
+    })
+    expect(() => decodePeerMessage(encodePeerToken('short'))).toThrow(/not a token/)
+    expect(() => decodePeerMessage(encodePeerToken('x'.repeat(20) + '/'))).toThrow(/not a token/)
   })
 })

@@ -58,7 +58,16 @@ export function decodeStoredMessage(message: Uint8Array): number {
  * connection to a workspace's root room with `peer=<hostId>` besides `kryss=1`; both ends then
  * speak the peer messages below. Stock clients never see them.
  */
-export const PEER_PROTOCOL_VERSION = 1
+export const PEER_PROTOCOL_VERSION = 2
+
+/**
+ * Oldest peer protocol version a host still links with. Version 1 lacks `token`; a v1 peer is
+ * only closed (4401) on rotation, never sent the new token.
+ */
+export const MIN_PEER_PROTOCOL_VERSION = 1
+
+/** First peer protocol version that understands the `token` message. */
+export const PEER_TOKEN_VERSION = 2
 
 /** URL query parameter carrying the dialling host's id: the link is a peer link. */
 export const PEER_PARAM = 'peer'
@@ -71,6 +80,11 @@ export const PeerMessageType = {
   manifest: 102,
   /** A y-protocols sync message (step 1, step 2, update) for one note body. */
   doc: 103,
+  /**
+   * v2, accepting host → dialling host: "the workspace token is now this"; sent on rotation to a
+   * link that authenticated with the old token, just before the link is closed with 4401.
+   */
+  token: 104,
 } as const
 export type PeerMessageType = (typeof PeerMessageType)[keyof typeof PeerMessageType]
 
@@ -153,13 +167,32 @@ export function readPeerDoc(decoder: decoding.Decoder): PeerDocMessage {
   return { noteId, sync }
 }
 
+/** Workspace tokens as invites carry them (shared/invite.ts). */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/
+
+/** Encodes a `token` message: the workspace's new token, for a peer the owner already trusts. */
+export function encodePeerToken(token: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, PeerMessageType.token)
+  encoding.writeVarString(encoder, token)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Reads a `token` body (type already consumed). Throws {@link PeerProtocolError} on a bad token. */
+export function readPeerToken(decoder: decoding.Decoder): string {
+  const token = decoding.readVarString(decoder)
+  if (!TOKEN_PATTERN.test(token)) throw new PeerProtocolError('not a token')
+  return token
+}
+
 /** Decodes any peer message (type included), for tests and tools. */
 export function decodePeerMessage(
   message: Uint8Array,
 ):
   | { type: typeof PeerMessageType.hello; hello: PeerHello }
   | { type: typeof PeerMessageType.manifest; entries: ManifestEntry[] }
-  | { type: typeof PeerMessageType.doc; doc: PeerDocMessage } {
+  | { type: typeof PeerMessageType.doc; doc: PeerDocMessage }
+  | { type: typeof PeerMessageType.token; token: string } {
   const decoder = decoding.createDecoder(message)
   const type = decoding.readVarUint(decoder)
   switch (type) {
@@ -169,6 +202,8 @@ export function decodePeerMessage(
       return { type, entries: readManifest(decoder) }
     case PeerMessageType.doc:
       return { type, doc: readPeerDoc(decoder) }
+    case PeerMessageType.token:
+      return { type, token: readPeerToken(decoder) }
     default:
       throw new PeerProtocolError(`not a peer message (type ${type})`)
   }

@@ -4,7 +4,7 @@ import type { WorkspaceId } from '../../../shared/ids'
 import { syncUrlForHost, type Invite } from '../../../shared/invite'
 import { KRYSS_PROTOCOL_PARAM, KRYSS_PROTOCOL_VERSION, PEER_PARAM } from '../../../shared/protocol'
 import type { HostState, PeerRecord } from '../state'
-import { CloseCode } from '../sync/room'
+import { CloseCode, type SyncCredential } from '../sync/room'
 import type { WorkspaceEntry, WorkspaceRegistry } from '../workspaces'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
 import { DUPLICATE_LINK_CODE, PeerSession, type Timers } from './peerSession'
@@ -106,6 +106,17 @@ export class PeerLinks {
             session.close(CloseCode.workspaceGone, 'workspace deleted')
         }
       }),
+      // Links that came in with the old token close like any client's; the dialling hosts are
+      // full replicas the owner already trusts, so they are told the new token first and
+      // reconnect with it. Links that used the owner token stay.
+      this.options.registry.onTokenRotated(({ id, newToken }) => {
+        for (const session of [...this.sessions]) {
+          if (this.workspaceOf(session) !== id || session.direction !== 'in') continue
+          if (this.credentials.get(session) !== 'workspace') continue
+          session.sendToken(newToken)
+          session.close(CloseCode.tokenRevoked, 'token rotated')
+        }
+      }),
     )
     for (const record of this.options.state.peers) this.ensureLink(record)
   }
@@ -169,8 +180,17 @@ export class PeerLinks {
     return null
   }
 
-  /** Takes over an incoming peer connection that {@link check} allowed. */
-  accept(ws: WsSocket, workspace: WorkspaceEntry, peerId: string, remoteAddress: string): void {
+  /**
+   * Takes over an incoming peer connection that {@link check} allowed; `credential` says which
+   * token it authenticated with, so a rotation closes only the links that used the old one.
+   */
+  accept(
+    ws: WsSocket,
+    workspace: WorkspaceEntry,
+    peerId: string,
+    remoteAddress: string,
+    credential: SyncCredential = 'workspace',
+  ): void {
     if (this.stopped || !workspace.store || !workspace.bodies) {
       ws.close(CloseCode.workspaceGone, 'workspace unavailable')
       return
@@ -207,10 +227,12 @@ export class PeerLinks {
         onClose: () => this.incoming.delete(session),
       },
     )
+    this.credentials.set(session, credential)
     this.incoming.set(session, status)
   }
 
   private workspaceIds = new WeakMap<PeerSession, WorkspaceId>()
+  private readonly credentials = new WeakMap<PeerSession, SyncCredential>()
 
   private workspaceOf(session: PeerSession): WorkspaceId | undefined {
     return this.workspaceIds.get(session)
@@ -227,6 +249,7 @@ export class PeerLinks {
       onMessage: () => void
       onClose: (code: number) => void
       onDuplicate?: () => void
+      onToken?: (token: string) => void
     },
   ): PeerSession {
     const session = new PeerSession({
@@ -247,6 +270,7 @@ export class PeerLinks {
       },
       onSynced: () => events.onSynced(),
       onMessage: () => events.onMessage(),
+      onToken: (_s, token) => events.onToken?.(token),
       onClose: (s, code) => {
         this.sessions.delete(s)
         events.onClose(code)
@@ -374,6 +398,16 @@ export class PeerLinks {
           },
           onDuplicate: () => {
             duplicate = true
+          },
+          onToken: (token) => {
+            // The remote rotated its token and trusts this host: keep linking with the new one,
+            // also after a restart. The 4401 that follows makes the next attempt use it.
+            link.record = { ...link.record, token }
+            this.options.state.savePeer(link.record).catch((error: unknown) => {
+              this.log(
+                `kryss peers: out ${record.workspace} ${host}: saving token: ${String(error)}`,
+              )
+            })
           },
         },
       )

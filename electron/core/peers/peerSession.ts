@@ -7,13 +7,17 @@ import {
   encodeManifest,
   encodePeerDoc,
   encodePeerHello,
+  encodePeerToken,
   MessageType,
+  MIN_PEER_PROTOCOL_VERSION,
   PEER_PROTOCOL_VERSION,
+  PEER_TOKEN_VERSION,
   PeerMessageType,
   PeerProtocolError,
   readManifest,
   readPeerDoc,
   readPeerHello,
+  readPeerToken,
   type ManifestEntry,
 } from '../../../shared/protocol'
 import { isNoteId } from '../../../shared/rooms'
@@ -52,6 +56,8 @@ export type PeerSessionOptions = {
   /** The first exchange is complete: both sides hold everything the other had at connect. */
   onSynced: (session: PeerSession) => void
   onMessage: (session: PeerSession) => void
+  /** The accepting host sent the workspace's new token (only on an outgoing link). */
+  onToken?: (session: PeerSession, token: string) => void
   onClose: (session: PeerSession, code: number) => void
 }
 
@@ -64,6 +70,8 @@ export type PeerSessionOptions = {
  */
 export class PeerSession {
   remoteHostId: string | null
+  /** The peer protocol version the other side said in `hello`; null before it. */
+  remoteVersion: number | null = null
   closed = false
   synced = false
   private rootSynced = false
@@ -103,6 +111,9 @@ export class PeerSession {
       if (this.closed) return
       if (!isBinary) return this.close(CloseCode.unsupportedData, 'text frame', 'text frame')
       const bytes = toBytes(data)
+      // WARNING: a `token` is followed at once by the 4401 close; queued behind the chain it
+      // would be dropped as `closed`, so it is read here, in wire order before the close.
+      if (bytes[0] === PeerMessageType.token) return this.handleToken(bytes)
       this.chain = this.chain
         .then(() => (this.closed ? undefined : this.handle(bytes)))
         .catch((error: unknown) => this.close(CloseCode.malformed, 'malformed message', error))
@@ -152,6 +163,27 @@ export class PeerSession {
     this.dispose(code)
   }
 
+  /**
+   * Tells the dialling host the workspace's new token, if it speaks a version that knows the
+   * message. The caller closes the link (4401) right after; the token travels first.
+   */
+  sendToken(token: string): void {
+    if ((this.remoteVersion ?? 0) >= PEER_TOKEN_VERSION) this.send(encodePeerToken(token))
+  }
+
+  private handleToken(bytes: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(bytes)
+      decoding.readVarUint(decoder)
+      const token = readPeerToken(decoder)
+      // Only the host that checked this link's token may replace it.
+      if (this.options.direction !== 'out') throw new PeerProtocolError('token on an incoming link')
+      this.options.onToken?.(this, token)
+    } catch (error) {
+      this.close(CloseCode.malformed, 'malformed message', error)
+    }
+  }
+
   private send(message: Uint8Array): void {
     const { ws } = this.options
     if (this.closed || ws.readyState !== ws.OPEN) return
@@ -187,13 +219,14 @@ export class PeerSession {
         return
       case PeerMessageType.hello: {
         const hello = readPeerHello(decoder)
-        if (hello.version !== PEER_PROTOCOL_VERSION) {
+        if (hello.version < MIN_PEER_PROTOCOL_VERSION || hello.version > PEER_PROTOCOL_VERSION) {
           return this.close(CloseCode.malformed, 'peer version', `version ${hello.version}`)
         }
         if (this.remoteHostId !== null && this.remoteHostId !== hello.hostId) {
           throw new PeerProtocolError('hello names another host than the link')
         }
         this.remoteHostId = hello.hostId
+        this.remoteVersion = hello.version
         if (!this.options.onHello(this)) this.close(DUPLICATE_LINK_CODE, 'duplicate link')
         return
       }

@@ -53,7 +53,13 @@ export type SyncServerOptions = {
 export interface PeerAcceptor {
   /** A refusal sent before the handshake, or null to accept. */
   check(workspaceId: WorkspaceId, peerId: string): { status: number; message: string } | null
-  accept(ws: WebSocket, workspace: WorkspaceEntry, peerId: string, remoteAddress: string): void
+  accept(
+    ws: WebSocket,
+    workspace: WorkspaceEntry,
+    peerId: string,
+    remoteAddress: string,
+    credential: SyncCredential,
+  ): void
 }
 
 export interface SyncServer {
@@ -162,7 +168,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     const kryss = url.searchParams.get(KRYSS_PROTOCOL_PARAM) === String(KRYSS_PROTOCOL_VERSION)
     const label = `${request.socket.remoteAddress ?? '?'} ${roomKey(room)}`
     const peerId = url.searchParams.get(PEER_PARAM)
-    if (peerId !== null) return acceptPeer(request, socket, head, { room, workspace, peerId })
+    if (peerId !== null) {
+      return acceptPeer(request, socket, head, { room, workspace, peerId, credential, token })
+    }
 
     // Opening a note body reads it from disk first; only then does the handshake complete,
     // so a body that cannot be read is refused like any other unavailable document.
@@ -188,7 +196,19 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     request: IncomingMessage,
     socket: Duplex,
     head: Buffer,
-    { room, workspace, peerId }: { room: Room; workspace: WorkspaceEntry; peerId: string },
+    {
+      room,
+      workspace,
+      peerId,
+      credential,
+      token,
+    }: {
+      room: Room
+      workspace: WorkspaceEntry
+      peerId: string
+      credential: SyncCredential
+      token: string | null
+    },
   ): void {
     const peers = options.peers
     if (!peers || room.kind !== 'root' || !HOST_ID_PATTERN.test(peerId)) {
@@ -200,7 +220,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       sockets.add(ws)
       ws.on('close', () => sockets.delete(ws))
       if (closing) return ws.close(CloseCode.goingAway, 'host is stopping')
-      peers.accept(ws, workspace, peerId, request.socket.remoteAddress ?? '?')
+      // The token may have been rotated during the handshake.
+      if (credential === 'workspace' && !tokensEqual(token, workspace.token)) {
+        return ws.close(CloseCode.tokenRevoked, 'token rotated')
+      }
+      peers.accept(ws, workspace, peerId, request.socket.remoteAddress ?? '?', credential)
     })
   }
 
