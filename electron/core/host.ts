@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { HostingStatus } from '../../shared/hostApi'
 import type { WorkspaceId } from '../../shared/ids'
 import { encodeInviteLink, INVITE_VERSION } from '../../shared/invite'
 import {
@@ -10,6 +11,9 @@ import {
   type InterfaceLister,
 } from './addresses'
 import { lockDataDir } from './dataDirLock'
+import { createBonjourDnsSd } from './discovery/bonjourDnsSd'
+import { Discovery } from './discovery/discovery'
+import type { DnsSd } from './discovery/dnsSd'
 import type { HostingControl } from './http/api'
 import { createRequestHandler } from './http/requestHandler'
 import { createLanHosting, HostingFixedError, type LanHosting } from './lanHosting'
@@ -48,6 +52,8 @@ export type HostOptions = {
   peerLinks?: { backoff?: BackoffOptions; timers?: Timers; random?: () => number }
   /** Where LAN hosting listens when the owner turns it on (default `0.0.0.0`). */
   lanBind?: string
+  /** LAN discovery: the DNS-SD to use (default bonjour-service) and how often to poll. */
+  discovery?: { createDnsSd?: () => DnsSd; pollIntervalMs?: number; timers?: Timers }
 }
 
 export type Host = {
@@ -65,6 +71,8 @@ export type Host = {
   readonly peers: PeerLinks
   /** LAN hosting (the owner's "Share on this network"); available after `start()`. */
   readonly hosting: HostingControl
+  /** LAN discovery, running while LAN hosting is on; available after `start()`. */
+  readonly discovery: Discovery
 }
 
 type Running = {
@@ -77,6 +85,7 @@ type Running = {
   hosts: () => string[]
   lan: LanHosting
   hosting: HostingControl
+  discovery: Discovery
   dispose: () => void
 }
 
@@ -132,6 +141,27 @@ export function createHost(options: HostOptions): Host {
         ...options.peerLinks,
       })
       undo.push(() => Promise.resolve(peers.stop()))
+      const discovery = new Discovery({
+        hostId: peers.hostId,
+        registry,
+        state,
+        peers,
+        createDnsSd:
+          options.discovery?.createDnsSd ??
+          (() => createBonjourDnsSd((error) => log(`kryss discovery: ${String(error)}`))),
+        log,
+        ...(options.discovery?.pollIntervalMs === undefined
+          ? {}
+          : { pollIntervalMs: options.discovery.pollIntervalMs }),
+        ...(options.discovery?.timers === undefined ? {} : { timers: options.discovery.timers }),
+      })
+      undo.push(() => discovery.stop())
+      // Discovery runs exactly while this host is reachable from the LAN.
+      const followHosting = async (status: HostingStatus): Promise<HostingStatus> => {
+        if (status.on && status.port !== null) discovery.start(status.port)
+        else await discovery.stop()
+        return status
+      }
 
       const allowedOrigins = options.allowedOrigins ?? []
       const sync = createSyncServer({
@@ -148,20 +178,23 @@ export function createHost(options: HostOptions): Host {
       let hosts = (): string[] => []
       // Defined below; requests cannot arrive before the servers listen.
       let hosting: HostingControl | undefined
+      const control: HostingControl = {
+        status: () => (hosting as HostingControl).status(),
+        setOn: (on) => (hosting as HostingControl).setOn(on).then(followHosting),
+      }
       const handleRequest = createRequestHandler({
         api: {
           registry,
           state,
           inviteLink: (w) => inviteLink(hosts(), w),
-          hosting: {
-            status: () => (hosting as HostingControl).status(),
-            setOn: (on) => (hosting as HostingControl).setOn(on),
-          },
+          hosting: control,
+          discovery,
           log,
         },
         ownerToken: token,
         allowedOrigins,
         rendererDir: options.rendererDir,
+        discoveryInfo: () => discovery.info(),
       })
       const server = createServer(handleRequest)
       const onUpgrade = sync.handleUpgrade.bind(sync)
@@ -201,10 +234,12 @@ export function createHost(options: HostOptions): Host {
         peers,
         hosts,
         lan,
-        hosting,
+        hosting: control,
+        discovery,
         dispose: () => server.off('upgrade', onUpgrade),
       }
       peers.start()
+      await followHosting(hosting.status())
       return { url: localUrl(options.bind, port), port }
     } catch (error) {
       for (const step of undo.reverse()) await step().catch(() => {})
@@ -219,6 +254,7 @@ export function createHost(options: HostOptions): Host {
     running = null
     // New connections are refused first, then open ones close, then the stores flush.
     const closed = closeServer(current.server)
+    await current.discovery.stop()
     current.peers.stop()
     await current.sync.close()
     // After the sync server, so WebSockets that came over the LAN get 1001 like the others.
@@ -263,6 +299,10 @@ export function createHost(options: HostOptions): Host {
     get hosting() {
       if (!running) throw new Error('the host is not running')
       return running.hosting
+    },
+    get discovery() {
+      if (!running) throw new Error('the host is not running')
+      return running.discovery
     },
   }
 }

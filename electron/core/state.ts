@@ -50,6 +50,13 @@ const hostingStateSchema = z.object({
 export type HostingState = z.infer<typeof hostingStateSchema>
 const DEFAULT_HOSTING: HostingState = { on: false, port: null }
 
+/** LAN discovery: hosts typed in by the owner, and workspaces whose name is not advertised. */
+const discoveryStateSchema = z.object({
+  addresses: z.array(z.string()),
+  hiddenNames: z.array(z.string()),
+})
+export type DiscoveryState = z.infer<typeof discoveryStateSchema>
+
 // Loose objects keep fields written by a newer Kryss, so an older one does not erase them.
 // Settings and profile fall back on their own: an unknown language from a newer version is not
 // worth losing the workspace registry over.
@@ -68,6 +75,7 @@ const stateSchema = z.looseObject({
   peers: z.array(peerRecordSchema).catch([]),
   // Files written before LAN hosting existed have no entry: hosting starts off.
   hosting: hostingStateSchema.catch(DEFAULT_HOSTING),
+  discovery: discoveryStateSchema.catch({ addresses: [], hiddenNames: [] }),
 })
 type StateData = z.infer<typeof stateSchema>
 
@@ -81,6 +89,7 @@ function defaultState(): StateData {
     hostId: null,
     peers: [],
     hosting: { ...DEFAULT_HOSTING },
+    discovery: { addresses: [], hiddenNames: [] },
   }
 }
 
@@ -181,6 +190,27 @@ export class HostState {
   async setHosting(hosting: HostingState): Promise<void> {
     await this.update((data) => {
       data.hosting = { ...hosting }
+    })
+  }
+
+  /** Known host addresses (origins) and the workspaces whose name is not advertised nearby. */
+  get discovery(): DiscoveryState {
+    const { addresses, hiddenNames } = this.db.data.discovery
+    return { addresses: [...addresses], hiddenNames: [...hiddenNames] }
+  }
+
+  /** Remembers a host address to ask for its workspaces; a known one is not added twice. */
+  async addKnownAddress(address: string): Promise<void> {
+    await this.update((data) => {
+      if (!data.discovery.addresses.includes(address)) data.discovery.addresses.push(address)
+    })
+  }
+
+  /** Whether a workspace's name is advertised to the LAN (it is unless the owner hid it). */
+  async setVisibleNearby(id: WorkspaceId, visible: boolean): Promise<void> {
+    await this.update((data) => {
+      const others = data.discovery.hiddenNames.filter((hidden) => hidden !== id)
+      data.discovery.hiddenNames = visible ? others : [...others, id]
     })
   }
 

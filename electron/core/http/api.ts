@@ -10,6 +10,7 @@ import {
   type HostingStatus,
   type WorkspaceInfo,
 } from '../../../shared/hostApi'
+import { addAddressRequest, type NearbyHost } from '../../../shared/discovery'
 import { HostingFixedError } from '../lanHosting'
 import type { HostState } from '../state'
 import { WorkspaceNotFoundError, type WorkspaceEntry, type WorkspaceRegistry } from '../workspaces'
@@ -24,7 +25,15 @@ export type ApiContext = {
   /** The invite link of a workspace, with this host's current addresses. */
   inviteLink: (workspace: WorkspaceEntry) => string
   hosting: HostingControl
+  /** LAN discovery (discovery/discovery.ts); hosts without it answer 404 on its routes. */
+  discovery?: DiscoveryControl
   log: (line: string) => void
+}
+
+/** Discovery as the API drives it. */
+export interface DiscoveryControl {
+  nearby(): NearbyHost[]
+  addAddress(address: string): Promise<{ found: boolean; error?: string }>
 }
 
 /** LAN hosting as the API drives it (see lanHosting.ts). */
@@ -72,6 +81,8 @@ export function toWorkspaceInfo(
  * - `GET /api/hosting` → `HostingStatus`; `PUT /api/hosting` `{ on }` → `HostingStatus`
  * - `GET /api/profile` → `{ profile: Profile | null }`; `PUT /api/profile` `Profile` → same
  * - `GET /api/settings` → `Settings`; `PUT /api/settings` partial `Settings` → `Settings`
+ * - `GET /api/nearby` → `NearbyResponse`; `POST /api/peers/addresses` `{ address }` →
+ *   `AddAddressResponse` (shared/discovery.ts)
  *
  * Errors are `{ error }` with 400 (invalid body, in words), 404, 405, 409, 413 or 500.
  */
@@ -169,6 +180,16 @@ async function route(
       return sendJson(res, 200, await state.setSettings({ ...state.settings, ...patch }))
     }
     return methodNotAllowed('GET, PUT')
+  }
+
+  if ((path === '/nearby' || path === '/peers/addresses') && context.discovery) {
+    if (path === '/nearby') {
+      if (method !== 'GET') return methodNotAllowed('GET')
+      return sendJson(res, 200, { hosts: context.discovery.nearby() })
+    }
+    if (method !== 'POST') return methodNotAllowed('POST')
+    const { address } = await readBody(req, addAddressRequest)
+    return sendJson(res, 200, { address, ...(await context.discovery.addAddress(address)) })
   }
 
   throw new HttpError(404, `There is no API at ${API_PREFIX}${path}.`)

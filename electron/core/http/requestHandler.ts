@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { DISCOVERY_PATH, type DiscoveryInfo } from '../../../shared/discovery'
 import { API_PREFIX } from '../../../shared/hostApi'
 import { bearerToken, isAllowedOrigin, tokensEqual } from '../auth'
 import { SYNC_PATH } from '../sync/syncServer'
 import { handleApiRequest, type ApiContext } from './api'
 import { htmlSecurityHeaders } from './csp'
-import { sendError, sendText } from './respond'
+import { sendError, sendJson, sendText } from './respond'
 import { createStaticHandler } from './static'
 
 export type RequestHandlerOptions = {
@@ -15,6 +16,8 @@ export type RequestHandlerOptions = {
   rendererDir?: string | undefined
   /** CSP for HTML pages; defaults to the renderer policy from `csp.ts`. */
   csp?: string
+  /** What `GET /api/discovery` answers (no auth); null while LAN hosting is off. */
+  discoveryInfo?: () => DiscoveryInfo | null
 }
 
 const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE'
@@ -40,6 +43,7 @@ export function createRequestHandler(
       return sendText(res, 400, 'Bad request URL.\n')
     }
 
+    if (pathname === DISCOVERY_PATH) return handleDiscovery(req, res)
     if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) {
       return handleApi(req, res, pathname)
     }
@@ -47,6 +51,17 @@ export function createRequestHandler(
       return sendText(res, 426, 'This is a WebSocket endpoint.\n', { Upgrade: 'websocket' })
     }
     return serveStatic(req, res, pathname)
+  }
+
+  /**
+   * Unauthenticated, for other hosts: it says no more than the DNS-SD TXT record does, and
+   * only while this host advertises anyway.
+   */
+  function handleDiscovery(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return sendError(res, 405, 'Use GET here.', { Allow: 'GET' })
+    const info = options.discoveryInfo?.() ?? null
+    if (info === null) return sendError(res, 404, 'This host is not hosting on the network.')
+    sendJson(res, 200, info)
   }
 
   async function handleApi(
