@@ -15,6 +15,7 @@ import { createBonjourDnsSd } from './discovery/bonjourDnsSd'
 import { Discovery } from './discovery/discovery'
 import type { DnsSd } from './discovery/dnsSd'
 import type { HostingControl } from './http/api'
+import { createPeerControl } from './http/peerApi'
 import { createRequestHandler } from './http/requestHandler'
 import { createLanHosting, HostingFixedError, type LanHosting } from './lanHosting'
 import type { BackoffOptions } from './peers/backoff'
@@ -186,6 +187,7 @@ export function createHost(options: HostOptions): Host {
         api: {
           registry,
           state,
+          peers: createPeerControl(peers, registry),
           inviteLink: (w) => inviteLink(hosts(), w),
           hosting: control,
           discovery,

@@ -11,9 +11,12 @@ import {
   type WorkspaceInfo,
 } from '../../../shared/hostApi'
 import { addAddressRequest, type NearbyHost } from '../../../shared/discovery'
+import { decodeInviteLink } from '../../../shared/invite'
+import { describeInviteError, joinRequest } from '../../../shared/peersApi'
 import { HostingFixedError } from '../lanHosting'
 import type { HostState } from '../state'
 import { WorkspaceNotFoundError, type WorkspaceEntry, type WorkspaceRegistry } from '../workspaces'
+import type { PeerControl } from './peerApi'
 import { sendError, sendJson } from './respond'
 
 /** Largest request body the API reads. Names and settings are tiny. */
@@ -22,6 +25,8 @@ export const MAX_API_BODY_BYTES = 64 * 1024
 export type ApiContext = {
   registry: WorkspaceRegistry
   state: HostState
+  /** Peer links (peerApi.ts); hosts without them answer 404 on join and peers. */
+  peers?: PeerControl
   /** The invite link of a workspace, with this host's current addresses. */
   inviteLink: (workspace: WorkspaceEntry) => string
   hosting: HostingControl
@@ -78,6 +83,8 @@ export function toWorkspaceInfo(
  * - `DELETE /api/workspaces/<id>` → 204 (the folder goes to `<dataDir>/trash/`)
  * - `POST /api/workspaces/<id>/rotate-token` → `WorkspaceInfo` with a new invite; connections
  *   that used the old token are closed (4401) and old links get 401
+ * - `POST /api/join` `{ invite }` → 201 `WorkspaceInfo` (400 says why an invite is unusable);
+ *   `GET /api/workspaces/<id>/peers` → `WorkspacePeers` (shared/peersApi.ts)
  * - `GET /api/hosting` → `HostingStatus`; `PUT /api/hosting` `{ on }` → `HostingStatus`
  * - `GET /api/profile` → `{ profile: Profile | null }`; `PUT /api/profile` `Profile` → same
  * - `GET /api/settings` → `Settings`; `PUT /api/settings` partial `Settings` → `Settings`
@@ -153,6 +160,21 @@ async function route(
   if (rotateMatch) {
     if (method !== 'POST') return methodNotAllowed('POST')
     return sendJson(res, 200, info(await registry.rotateToken(rotateMatch[1] ?? '')))
+  }
+
+  if (path === '/join' && context.peers) {
+    if (method !== 'POST') return methodNotAllowed('POST')
+    const decoded = decodeInviteLink((await readBody(req, joinRequest)).invite)
+    if (!decoded.ok) throw new HttpError(400, describeInviteError(decoded.error))
+    return sendJson(res, 201, info(await context.peers.join(decoded.invite)))
+  }
+
+  const peersMatch = /^\/workspaces\/([^/]+)\/peers$/.exec(path)
+  if (peersMatch && context.peers) {
+    if (method !== 'GET') return methodNotAllowed('GET')
+    const workspace = registry.get(peersMatch[1] ?? '')
+    if (!workspace) throw new HttpError(404, 'There is no such workspace.')
+    return sendJson(res, 200, context.peers.workspacePeers(workspace.id))
   }
 
   if (path === '/hosting') {

@@ -164,6 +164,18 @@ export class PeerLinks {
   }
 
   /**
+   * Local changes to the workspace that no peer holds yet: 0 while any of its links is in sync
+   * (that peer relays them), else the fewest waiting on any outgoing link. An incoming link
+   * that dropped is gone from this host, so it cannot count; without links the answer is 0.
+   */
+  unshared(workspaceId: WorkspaceId): number {
+    const links = this.status().filter((s) => s.workspaceId === workspaceId)
+    if (links.some((s) => s.state === 'synced')) return 0
+    const counts = links.filter((s) => s.direction === 'out').map((s) => s.waiting)
+    return counts.length === 0 ? 0 : Math.min(...counts)
+  }
+
+  /**
    * Decides on an incoming peer connection before its handshake: never a link to this host
    * itself, never a second link from the same host, and of two links dialled in opposite
    * directions the one dialled by the smaller host id.
