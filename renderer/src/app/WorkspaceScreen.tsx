@@ -16,6 +16,7 @@ import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { DemoBanner } from '../workspaces/DemoBanner'
 import { StorageWarnings } from '../workspaces/StorageWarnings'
 import { useWorkspaceMeta } from '../workspaces/useWorkspaceMeta'
+import { NearbySection } from '../nearby/NearbySection'
 import { WorkspaceList } from '../workspaces/WorkspaceList'
 import { Layout } from './Layout'
 import { SidebarProfile, SidebarTop } from './SidebarChrome'
@@ -114,6 +115,7 @@ export function WorkspaceScreen({
             onOpen={onOpenWorkspace}
             onDeleted={onWorkspaceDeleted}
           />
+          {session.sharing && <NearbySection sharing={session.sharing} />}
           <NoteList
             doc={connection.doc}
             workspaceName={workspaceName}
@@ -219,6 +221,7 @@ export function EmptyWorkspaceScreen({
             onOpen={onOpenWorkspace}
             onDeleted={onWorkspaceDeleted}
           />
+          {session.sharing && <NearbySection sharing={session.sharing} />}
           <div className="sidebar-spacer" />
           <SidebarProfile profile={profile} onOpenSettings={onOpenSettings} />
         </>

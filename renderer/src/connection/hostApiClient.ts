@@ -13,6 +13,12 @@ import {
   type WorkspaceInfo,
 } from '../../../shared/hostApi'
 import type { WorkspaceId } from '../../../shared/ids'
+import {
+  addAddressResponse,
+  nearbyResponse,
+  type AddAddressResponse,
+  type NearbyHost,
+} from '../../../shared/discovery'
 
 /** A failed API call, with the host's own words when it gave any. */
 export class HostApiError extends Error {
@@ -104,6 +110,13 @@ export function createHostApi(hostUrl: string, token: string, fetchImpl: typeof 
     },
     async setHosting(on: boolean): Promise<HostingStatus> {
       return parse(hostingStatusSchema, await call('PUT', '/hosting', { on }), 'hosting status')
+    },
+    async getNearby(): Promise<NearbyHost[]> {
+      return parse(nearbyResponse, await call('GET', '/nearby'), 'nearby list').hosts
+    },
+    async addPeerAddress(address: string): Promise<AddAddressResponse> {
+      const answer = await call('POST', '/peers/addresses', { address })
+      return parse(addAddressResponse, answer, 'answer')
     },
     async getProfile(): Promise<Profile | null> {
       return parse(profileResponse, await call('GET', '/profile'), 'profile').profile

@@ -1,3 +1,4 @@
+import type { AddAddressResponse, NearbyHost } from '../../../shared/discovery'
 import type { WorkspaceId } from '../../../shared/ids'
 import type { HostingStatus, Profile, Settings } from '../../../shared/hostApi'
 import type { ExternalStore } from '../lib/externalStore'
@@ -29,6 +30,10 @@ export type SharingControls = {
   setHosting(on: boolean): Promise<HostingStatus>
   /** Gives the workspace a new token: old links stop working, connections using them close. */
   rotateInvite(id: WorkspaceId): Promise<void>
+  /** Hosts found on the LAN (or at a typed-in address) and the workspaces they have. */
+  getNearby(): Promise<NearbyHost[]>
+  /** Saves a host address for networks without multicast; says whether a Kryss answered. */
+  addPeerAddress(address: string): Promise<AddAddressResponse>
 }
 
 /** Where and with which capability to sync one workspace. */

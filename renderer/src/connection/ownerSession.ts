@@ -51,6 +51,8 @@ export function createOwnerSession(input: {
         await api.rotateToken(id)
         await refreshWorkspaces()
       },
+      getNearby: () => api.getNearby(),
+      addPeerAddress: (address) => api.addPeerAddress(address),
     },
     preferencesInBrowser: false,
     workspaces,

@@ -132,6 +132,20 @@ export const en: Messages = {
     rotateConfirm: 'Make a new link',
     rotated: 'A new link is ready. The old one no longer works.',
   },
+  nearby: {
+    heading: 'Nearby',
+    item: '{{name}} – on {{host}}',
+    unnamed: 'Workspace without a visible name',
+    joinHint: 'Joining needs an invite link from whoever hosts it.',
+    add: 'Add address…',
+    addTitle: 'Add a Kryss address',
+    addDescription:
+      'When the network blocks automatic search, type the address of another Kryss, for example http://192.168.1.20:4455.',
+    addressLabel: 'Address',
+    addConfirm: 'Add',
+    notFound: 'The address is saved, but no Kryss answered there. It is tried again regularly.',
+    invalid: 'Type an address such as http://192.168.1.20:4455.',
+  },
   sync: {
     offline: 'Offline – changes are kept and will sync',
     saving: 'Saving…',

@@ -136,6 +136,20 @@ export const nb = {
     rotateConfirm: 'Lag ny lenke',
     rotated: 'Ny lenke er laget. Den gamle virker ikke lenger.',
   },
+  nearby: {
+    heading: 'I nærheten',
+    item: '{{name}} – på {{host}}',
+    unnamed: 'Arbeidsområde uten synlig navn',
+    joinHint: 'For å bli med trenger du en invitasjonslenke fra den som er vert.',
+    add: 'Legg til adresse …',
+    addTitle: 'Legg til en Kryss-adresse',
+    addDescription:
+      'Når nettverket stopper automatisk søk, kan du skrive inn adressen til en annen Kryss, for eksempel http://192.168.1.20:4455.',
+    addressLabel: 'Adresse',
+    addConfirm: 'Legg til',
+    notFound: 'Adressen er lagret, men ingen Kryss svarte der. Vi prøver igjen jevnlig.',
+    invalid: 'Skriv en adresse som http://192.168.1.20:4455.',
+  },
   sync: {
     offline: 'Frakoblet – endringene er tatt vare på og synkes senere',
     saving: 'Lagrer …',
