@@ -137,3 +137,9 @@ export type NearbyHost = z.infer<typeof nearbyHostSchema>
 /** `GET /api/nearby` (owner): hosts found on the LAN or at a known address. */
 export const nearbyResponse = z.object({ hosts: z.array(nearbyHostSchema) })
 export type NearbyResponse = z.infer<typeof nearbyResponse>
+
+/** `PUT /api/nearby/visibility`: whether a workspace's name is advertised (its tag always is). */
+export const setNearbyVisibilityRequest = z.object({
+  workspace: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/),
+  visible: z.boolean(),
+})

@@ -146,12 +146,21 @@ describe('typed-in addresses (real HTTP, no multicast)', () => {
   it('leaves out the names the owner hid', async () => {
     const { a, only } = await twoHosts({ a: () => new FakeNetwork(), b: () => new FakeNetwork() })
     const portA = await hostOnLan(a)
-    await a.host.discovery.setVisibleNearby(only, false)
+    const hidden = await api(a, 'PUT', '/api/nearby/visibility', {
+      workspace: only,
+      visible: false,
+    })
+    expect(hidden.status).toBe(204)
     const info = discoveryInfoSchema.parse(
       await (await fetch(`http://127.0.0.1:${portA}/api/discovery`)).json(),
     )
     expect(info.workspaces).toContainEqual({ tag: workspaceTag(only, a.host.peers.hostId) })
     expect(JSON.stringify(info)).not.toContain('Kryssverksted')
+    const unknown = await api(a, 'PUT', '/api/nearby/visibility', {
+      workspace: 'nope',
+      visible: true,
+    })
+    expect(unknown.status).toBe(404)
   })
 })
 

@@ -147,11 +147,13 @@ export class Discovery {
 
   /** Hosts found on the LAN or at a known address, with which workspaces this host has too. */
   nearby(): NearbyHost[] {
-    return [...this.known.values()].map(({ hostId, address, workspaces }) => ({
-      hostId,
-      address,
-      workspaces: workspaces.map((w) => ({ ...w })),
-    }))
+    // One host can be both found by mDNS and typed in: list it once.
+    const byHost = new Map<string, NearbyHost>()
+    for (const { hostId, address, workspaces } of this.known.values()) {
+      if (byHost.has(hostId)) continue
+      byHost.set(hostId, { hostId, address, workspaces: workspaces.map((w) => ({ ...w })) })
+    }
+    return [...byHost.values()]
   }
 
   /**

@@ -10,7 +10,11 @@ import {
   type HostingStatus,
   type WorkspaceInfo,
 } from '../../../shared/hostApi'
-import { addAddressRequest, type NearbyHost } from '../../../shared/discovery'
+import {
+  addAddressRequest,
+  setNearbyVisibilityRequest,
+  type NearbyHost,
+} from '../../../shared/discovery'
 import { decodeInviteLink } from '../../../shared/invite'
 import { describeInviteError, joinRequest } from '../../../shared/peersApi'
 import { HostingFixedError } from '../lanHosting'
@@ -39,6 +43,7 @@ export type ApiContext = {
 export interface DiscoveryControl {
   nearby(): NearbyHost[]
   addAddress(address: string): Promise<{ found: boolean; error?: string }>
+  setVisibleNearby(workspaceId: WorkspaceEntry['id'], visible: boolean): Promise<void>
 }
 
 /** LAN hosting as the API drives it (see lanHosting.ts). */
@@ -89,7 +94,8 @@ export function toWorkspaceInfo(
  * - `GET /api/profile` → `{ profile: Profile | null }`; `PUT /api/profile` `Profile` → same
  * - `GET /api/settings` → `Settings`; `PUT /api/settings` partial `Settings` → `Settings`
  * - `GET /api/nearby` → `NearbyResponse`; `POST /api/peers/addresses` `{ address }` →
- *   `AddAddressResponse` (shared/discovery.ts)
+ *   `AddAddressResponse`; `PUT /api/nearby/visibility` `{ workspace, visible }` → 204
+ *   (shared/discovery.ts)
  *
  * Errors are `{ error }` with 400 (invalid body, in words), 404, 405, 409, 413 or 500.
  */
@@ -202,6 +208,16 @@ async function route(
       return sendJson(res, 200, await state.setSettings({ ...state.settings, ...patch }))
     }
     return methodNotAllowed('GET, PUT')
+  }
+
+  if (path === '/nearby/visibility' && context.discovery) {
+    if (method !== 'PUT') return methodNotAllowed('PUT')
+    const { workspace, visible } = await readBody(req, setNearbyVisibilityRequest)
+    const entry = registry.get(workspace)
+    if (!entry) throw new WorkspaceNotFoundError(workspace)
+    await context.discovery.setVisibleNearby(entry.id, visible)
+    res.writeHead(204, { 'Cache-Control': 'no-store' }).end()
+    return
   }
 
   if ((path === '/nearby' || path === '/peers/addresses') && context.discovery) {
