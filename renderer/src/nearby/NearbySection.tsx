@@ -51,14 +51,19 @@ export function NearbySection({ sharing }: { sharing: SharingControls }) {
       {items.length > 0 && (
         <>
           <ul className="nearby-list" data-testid="nearby-list">
-            {items.map((item) => (
-              <li key={item.key} className="nearby-item" data-testid="nearby-item">
-                <Radio size={14} aria-hidden />
-                <span>
-                  {t('nearby.item', { name: item.name ?? t('nearby.unnamed'), host: item.host })}
-                </span>
-              </li>
-            ))}
+            {items.map((item) => {
+              const text = t('nearby.item', {
+                name: item.name ?? t('nearby.unnamed'),
+                host: item.host,
+              })
+              return (
+                <li key={item.key} className="nearby-item" data-testid="nearby-item">
+                  <Radio size={14} aria-hidden />
+                  {/* Long names are cut with an ellipsis; the title shows them whole. */}
+                  <span title={text}>{text}</span>
+                </li>
+              )
+            })}
           </ul>
           <p className="nearby-hint">{t('nearby.joinHint')}</p>
         </>
