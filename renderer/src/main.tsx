@@ -17,6 +17,7 @@ import './styles/layout.css'
 import './styles/notes.css'
 import './styles/editor.css'
 import './styles/start.css'
+import './styles/peers.css'
 
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root')

@@ -9,6 +9,7 @@ import { NoteList } from '../notes/NoteList'
 import { useNote } from '../notes/useNotes'
 import { PresenceAvatars } from '../sync/PresenceAvatars'
 import { toPresenceUser, type Participant, type PresenceUser } from '../sync/presenceState'
+import { PeersPanel } from '../peers/PeersPanel'
 import { SyncStatusChip } from '../sync/SyncStatusChip'
 import { usePresence } from '../sync/usePresence'
 import { useSyncStatus } from '../sync/useSyncStatus'
@@ -141,7 +142,13 @@ export function WorkspaceScreen({
           </nav>
           <div className="topbar-end">
             <PresenceAvatars participants={participants} />
-            <SyncStatusChip store={connection.status} />
+            {session.sharing !== undefined ? (
+              <PeersPanel sharing={session.sharing} workspaceId={connection.workspaceId}>
+                <SyncStatusChip store={connection.status} />
+              </PeersPanel>
+            ) : (
+              <SyncStatusChip store={connection.status} />
+            )}
             {session.sharing !== undefined && (
               <InviteButton
                 sharing={session.sharing}

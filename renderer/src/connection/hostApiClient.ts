@@ -13,6 +13,7 @@ import {
   type WorkspaceInfo,
 } from '../../../shared/hostApi'
 import type { WorkspaceId } from '../../../shared/ids'
+import { workspacePeersResponse, type WorkspacePeers } from '../../../shared/peersApi'
 import {
   addAddressResponse,
   nearbyResponse,
@@ -104,6 +105,14 @@ export function createHostApi(hostUrl: string, token: string, fetchImpl: typeof 
     async rotateToken(id: WorkspaceId): Promise<WorkspaceInfo> {
       const answer = await call('POST', `/workspaces/${encodeURIComponent(id)}/rotate-token`)
       return parse(workspaceInfoSchema, answer, 'workspace')
+    },
+    /** Joins by invite (the host links to the inviting host); 400 says why it cannot. */
+    async joinWorkspace(invite: string): Promise<WorkspaceInfo> {
+      return parse(workspaceInfoSchema, await call('POST', '/join', { invite }), 'workspace')
+    },
+    async getWorkspacePeers(id: WorkspaceId): Promise<WorkspacePeers> {
+      const answer = await call('GET', `/workspaces/${encodeURIComponent(id)}/peers`)
+      return parse(workspacePeersResponse, answer, 'peer status')
     },
     async getHosting(): Promise<HostingStatus> {
       return parse(hostingStatusSchema, await call('GET', '/hosting'), 'hosting status')

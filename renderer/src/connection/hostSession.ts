@@ -1,6 +1,7 @@
 import type { AddAddressResponse, NearbyHost } from '../../../shared/discovery'
 import type { WorkspaceId } from '../../../shared/ids'
 import type { HostingStatus, Profile, Settings } from '../../../shared/hostApi'
+import type { WorkspacePeers } from '../../../shared/peersApi'
 import type { ExternalStore } from '../lib/externalStore'
 
 /** Who is using this renderer: the host's owner, or a guest who joined by invite. */
@@ -30,6 +31,10 @@ export type SharingControls = {
   setHosting(on: boolean): Promise<HostingStatus>
   /** Gives the workspace a new token: old links stop working, connections using them close. */
   rotateInvite(id: WorkspaceId): Promise<void>
+  /** Joins another host's workspace by its invite link; the list is refreshed. */
+  joinWorkspace(invite: string): Promise<WorkspaceId>
+  /** The workspace's peer links and its changes not yet shared with any peer. */
+  getWorkspacePeers(id: WorkspaceId): Promise<WorkspacePeers>
   /** Hosts found on the LAN (or at a typed-in address) and the workspaces they have. */
   getNearby(): Promise<NearbyHost[]>
   /** Saves a host address for networks without multicast; says whether a Kryss answered. */

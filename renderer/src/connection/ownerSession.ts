@@ -51,6 +51,12 @@ export function createOwnerSession(input: {
         await api.rotateToken(id)
         await refreshWorkspaces()
       },
+      async joinWorkspace(invite) {
+        const joined = await api.joinWorkspace(invite)
+        await refreshWorkspaces()
+        return joined.id
+      },
+      getWorkspacePeers: (id) => api.getWorkspacePeers(id),
       getNearby: () => api.getNearby(),
       addPeerAddress: (address) => api.addPeerAddress(address),
     },

@@ -1,8 +1,9 @@
-import { CircleAlert, Ellipsis, Pencil, Plus, Trash2 } from 'lucide-react'
+import { CircleAlert, Ellipsis, Link2, Pencil, Plus, Trash2 } from 'lucide-react'
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkspaceId } from '../../../shared/ids'
 import type { HostSession, WorkspaceEntry } from '../connection/hostSession'
+import { JoinWorkspaceDialog } from '../peers/JoinWorkspaceDialog'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { IconButton } from '../ui/IconButton'
 import { Menu, MenuItem, MenuSeparator } from '../ui/Menu'
@@ -11,6 +12,7 @@ import { WorkspaceNameDialog } from './WorkspaceNameDialog'
 
 type Pending =
   | { kind: 'create' }
+  | { kind: 'join' }
   | { kind: 'rename'; entry: WorkspaceEntry }
   | { kind: 'delete'; entry: WorkspaceEntry }
   | undefined
@@ -36,6 +38,8 @@ export function WorkspaceList({
   const { t } = useTranslation()
   const entries = useSyncExternalStore(session.workspaces.subscribe, session.workspaces.getSnapshot)
   const [pending, setPending] = useState<Pending>()
+  // Owners only: joining links this host to another one.
+  const sharing = session.sharing
   const close = (open: boolean): void => {
     if (!open) setPending(undefined)
   }
@@ -54,6 +58,16 @@ export function WorkspaceList({
             data-testid="new-workspace"
           >
             <Plus size={16} aria-hidden />
+          </IconButton>
+        )}
+        {sharing !== undefined && (
+          <IconButton
+            size="sm"
+            label={t('peers.join')}
+            onClick={() => setPending({ kind: 'join' })}
+            data-testid="join-workspace"
+          >
+            <Link2 size={16} aria-hidden />
           </IconButton>
         )}
       </div>
@@ -135,6 +149,18 @@ export function WorkspaceList({
           onOpen(id)
         }}
       />
+      {sharing !== undefined && (
+        <JoinWorkspaceDialog
+          open={pending?.kind === 'join'}
+          onOpenChange={close}
+          onJoin={async (invite) => {
+            const id = await sharing.joinWorkspace(invite)
+            setPending(undefined)
+            onOpen(id)
+            return id
+          }}
+        />
+      )}
       <WorkspaceNameDialog
         key={pending?.kind === 'rename' ? pending.entry.id : 'rename'}
         open={pending?.kind === 'rename'}

@@ -1,0 +1,121 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { startHub, type RunningHub } from './hub'
+
+/**
+ * Desktop-style joining and the truth about peers: hub A hosts the example workspace, hub B
+ * starts empty and its owner joins A's workspace by pasting the invite, as in the desktop app.
+ */
+let a: RunningHub
+let b: RunningHub
+
+test.beforeEach(async () => {
+  a = await startHub()
+  b = await startHub({ args: ['--no-demo'] })
+})
+
+test.afterEach(async () => {
+  await Promise.all([a.stop(), b.stop()])
+})
+
+function demoInvite(hub: RunningHub): string {
+  const [invite] = hub.invites.values()
+  if (invite === undefined) throw new Error('the hub printed no invite')
+  return invite
+}
+
+/** Opens a link in a fresh browser context and completes the first-run profile. */
+async function open(browser: Browser, link: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US' })
+  const page = await context.newPage()
+  await page.goto(link)
+  await page.getByTestId('profile-name').fill(name)
+  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
+  await page.getByTestId('profile-save').click()
+  return page
+}
+
+function editor(page: Page) {
+  return page.getByTestId('note-editor').locator('.ProseMirror')
+}
+
+const NOTE = 'Robotcelle for små serier'
+
+/** Screenshots of the peers panel to look at, outside test-results (cleaned on a pass). */
+function shot(name: string): string {
+  return join(tmpdir(), `kryss-peers-panel-${name}.png`)
+}
+
+/** B's owner pastes A's invite in the UI; the example notes arrive on B. */
+async function joinOnB(browser: Browser): Promise<Page> {
+  const owner = await open(browser, b.ownerLink, 'Bo Vik')
+  await owner.getByTestId('join-workspace').click()
+  await owner.getByTestId('join-link').fill('http://example.com/not-an-invite#x')
+  await owner.getByTestId('join-submit').click()
+  await expect(owner.getByRole('alert')).toContainText('not an invite link')
+  await owner.getByTestId('join-link').fill(demoInvite(a))
+  await owner.getByTestId('join-submit').click()
+  await expect(owner.getByTestId('note-item').filter({ hasText: NOTE })).toBeVisible()
+  await expect(owner.getByTestId('workspace-item')).toHaveCount(1)
+  return owner
+}
+
+test('a second host joins by pasted invite; a guest on A, the facilitator and B edit one note', async ({
+  browser,
+}) => {
+  const bo = await joinOnB(browser)
+  const facilitator = await open(browser, a.ownerLink, 'Kari Nordmo')
+  const guest = await open(browser, demoInvite(a), 'Ada Lien')
+  for (const page of [facilitator, guest, bo]) {
+    await page.getByTestId('note-item').filter({ hasText: NOTE }).click()
+    await expect(editor(page)).toContainText('Offline-programmering fra CAD')
+  }
+
+  await editor(guest).click()
+  await guest.keyboard.press('Control+End')
+  await guest.keyboard.type(' Ada direkte.')
+  await expect(editor(bo)).toContainText('Ada direkte.')
+  await editor(bo).click()
+  await bo.keyboard.press('Control+End')
+  await bo.keyboard.type(' Bo via B.')
+  await expect(editor(guest)).toContainText('Bo via B.')
+  await expect(editor(facilitator)).toContainText('Ada direkte.')
+  await expect(editor(facilitator)).toContainText('Bo via B.')
+})
+
+test('B shows its link to A: in sync, offline with changes waiting, then in sync again', async ({
+  browser,
+}) => {
+  const bo = await joinOnB(browser)
+  await bo.getByTestId('note-item').filter({ hasText: NOTE }).click()
+  await expect(editor(bo)).toContainText('Offline-programmering fra CAD')
+  await bo.getByTestId('peers-button').click()
+  const panel = bo.getByTestId('peers-panel')
+  const link = panel.getByTestId('peer-link')
+  const unshared = panel.getByTestId('peers-unshared')
+  await expect(link).toHaveAttribute('data-state', 'synced')
+  await expect(link).toContainText('in sync')
+  await expect(unshared).toHaveAttribute('data-count', '0')
+
+  await a.stop()
+  await expect(link).toHaveAttribute('data-state', 'connecting')
+  await expect(link).toContainText('offline since')
+  await bo.keyboard.press('Escape')
+  await editor(bo).click()
+  await bo.keyboard.press('Control+End')
+  await bo.keyboard.type(' Skrevet mens A var borte.')
+  await bo.getByTestId('peers-button').click()
+  await expect(unshared).not.toHaveAttribute('data-count', '0')
+  await expect(unshared).toContainText('not yet shared with any peer')
+  await bo.screenshot({ path: shot('offline') })
+
+  a = await startHub({ dataDir: a.dataDir, port: a.port })
+  await expect(link).toHaveAttribute('data-state', 'synced', { timeout: 30_000 })
+  await expect(unshared).toHaveAttribute('data-count', '0')
+  await expect(unshared).toContainText('All changes are shared.')
+  await bo.screenshot({ path: shot('synced') })
+  const guest = await open(browser, demoInvite(a), 'Ada Lien')
+  await guest.getByTestId('note-item').filter({ hasText: NOTE }).click()
+  await expect(editor(guest)).toContainText('Skrevet mens A var borte.')
+})
