@@ -103,6 +103,28 @@ describe('Discovery', () => {
     expect(t.links).toEqual([])
   })
 
+  it('still asks typed-in addresses when mDNS cannot start', async () => {
+    const asked: string[] = []
+    const discovery = new Discovery({
+      hostId: 'host-self',
+      registry: { list: () => [] },
+      state: {
+        discovery: { addresses: ['http://192.168.1.20:4455/'], hiddenNames: [] },
+      } as unknown as HostState,
+      peers: { link: () => Promise.resolve(), status: () => [] },
+      createDnsSd: () => {
+        throw new Error('no multicast route')
+      },
+      fetch: (url) => {
+        asked.push(url instanceof URL ? url.href : JSON.stringify(url))
+        return Promise.reject(new Error('unreachable'))
+      },
+    })
+    discovery.start(4455)
+    expect(asked).toEqual(['http://192.168.1.20:4455/api/discovery'])
+    await discovery.stop()
+  })
+
   it('re-advertises when a workspace is added, and stop() releases everything', async () => {
     const t = setup([entry('ws-one', 'En')])
     t.discovery.start(4455)

@@ -46,7 +46,8 @@ type KnownHost = NearbyHost & {
 
 type Active = {
   port: number
-  dnsSd: DnsSd
+  /** Null when multicast DNS could not be set up; typed-in addresses work all the same. */
+  dnsSd: DnsSd | null
   published: Published | null
   txtKey: string
   browsing: Browsing | null
@@ -90,7 +91,7 @@ export class Discovery {
     if (this.active) return
     const active: Active = {
       port,
-      dnsSd: this.options.createDnsSd(),
+      dnsSd: null,
       published: null,
       txtKey: '',
       browsing: null,
@@ -99,6 +100,7 @@ export class Discovery {
     }
     this.active = active
     try {
+      active.dnsSd = this.options.createDnsSd()
       active.browsing = active.dnsSd.find(DISCOVERY_SERVICE_TYPE, {
         up: (service) => this.onFound(service),
         down: (service) => this.known.delete(`mdns ${service.name}`),
@@ -126,7 +128,7 @@ export class Discovery {
     this.known.clear()
     this.linked.clear()
     await active.published?.stop().catch(() => {})
-    await active.dnsSd.destroy().catch(() => {})
+    await active.dnsSd?.destroy().catch(() => {})
   }
 
   /** What this host advertises (also the answer of `GET /api/discovery`); null while off. */
@@ -188,7 +190,8 @@ export class Discovery {
   /** (Re)publishes when what we advertise changed: a new workspace, a rename. */
   private advertise(active: Active): void {
     const info = this.info()
-    if (!info) return
+    if (!info || !active.dnsSd) return
+    const dnsSd = active.dnsSd
     const txt = encodeDiscoveryTxt(info)
     const key = JSON.stringify(txt)
     if (key === active.txtKey) return
@@ -198,7 +201,7 @@ export class Discovery {
     const publish = () => {
       if (this.active !== active) return
       try {
-        active.published = active.dnsSd.publish({
+        active.published = dnsSd.publish({
           name: `Kryss ${this.options.hostId}`,
           type: DISCOVERY_SERVICE_TYPE,
           port: active.port,
