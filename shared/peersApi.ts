@@ -17,6 +17,10 @@ export const joinRequest = z.object({
 })
 export type JoinRequest = z.infer<typeof joinRequest>
 
+/** `POST /api/workspaces/<id>/invite`: a view-only invite when `readOnly`. */
+export const inviteRequest = z.object({ readOnly: z.boolean() })
+export const inviteResponse = z.object({ invite: z.string() })
+
 /** How one link is doing (mirrors `PeerLinkStatus` in electron/core/peers/peerLinks.ts). */
 export const peerLinkStatusSchema = z.object({
   workspaceId: z.string(),

@@ -102,14 +102,18 @@ export function createHost(options: HostOptions): Host {
   let starting: Promise<{ url: string; port: number }> | null = null
   let stopping: Promise<void> | null = null
 
-  function inviteLink(hosts: string[], workspace: WorkspaceEntry): string {
+  function inviteLink(
+    hosts: string[],
+    workspace: WorkspaceEntry,
+    token: string = workspace.token,
+  ): string {
     // An invite needs a 1–200 character name; a peer may have set something odd.
     const name = workspace.name.trim().slice(0, 200) || workspace.id
     return encodeInviteLink({
       v: INVITE_VERSION,
       workspace: workspace.id,
       name,
-      token: workspace.token,
+      token,
       hosts,
     })
   }
@@ -188,7 +192,7 @@ export function createHost(options: HostOptions): Host {
           registry,
           state,
           peers: createPeerControl(peers, registry),
-          inviteLink: (w) => inviteLink(hosts(), w),
+          inviteLink: (w, token) => inviteLink(hosts(), w, token),
           hosting: control,
           discovery,
           log,

@@ -23,6 +23,8 @@ const workspaceRecordSchema = z.looseObject({
     .transform((id) => id as WorkspaceId),
   name: z.string(),
   token: z.string().min(16),
+  /** Read-only capability, made when the owner first asks for a view-only invite. */
+  viewToken: z.string().min(16).optional(),
   createdAt: z.number(),
   demo: z.boolean(),
 })
@@ -287,6 +289,14 @@ export class HostState {
     await this.update((data) => {
       const record = data.workspaces.find((w) => w.id === id)
       if (record) record.token = token
+    })
+  }
+
+  /** Saves a workspace's read-only token (see `WorkspaceRegistry.ensureViewToken`). */
+  async setWorkspaceViewToken(id: WorkspaceId, viewToken: string): Promise<void> {
+    await this.update((data) => {
+      const record = data.workspaces.find((w) => w.id === id)
+      if (record) record.viewToken = viewToken
     })
   }
 

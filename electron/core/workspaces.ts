@@ -23,6 +23,11 @@ export interface WorkspaceEntry {
   readonly name: string
   /** Capability for guests: invite links carry it, the sync endpoint checks it. */
   readonly token: string
+  /**
+   * Read-only capability for view-only invites, or undefined until the owner asks for one.
+   * Connections holding it may read and send awareness, never change the documents.
+   */
+  readonly viewToken: string | undefined
   readonly createdAt: number
   readonly demo: boolean
   readonly dir: string
@@ -76,6 +81,9 @@ class Workspace implements WorkspaceEntry {
   }
   get token(): string {
     return this.record.token
+  }
+  get viewToken(): string | undefined {
+    return this.record.viewToken
   }
   get createdAt(): number {
     return this.record.createdAt
@@ -237,9 +245,27 @@ export class WorkspaceRegistry {
       const token = newToken()
       await this.state.setWorkspaceToken(workspace.id, token)
       workspace.record = { ...workspace.record, token }
+      // A view-only link is an invite too: rotating revokes it as well.
+      if (workspace.record.viewToken !== undefined) {
+        const viewToken = newToken()
+        await this.state.setWorkspaceViewToken(workspace.id, viewToken)
+        workspace.record = { ...workspace.record, viewToken }
+      }
       const rotation = { id: workspace.id, oldToken, newToken: token }
       for (const listener of this.rotateListeners) listener(rotation)
       return workspace
+    })
+  }
+
+  /** The workspace's read-only token, made and saved on first use. */
+  ensureViewToken(id: string): Promise<string> {
+    return this.serialise(async () => {
+      const workspace = this.require(id)
+      if (workspace.record.viewToken !== undefined) return workspace.record.viewToken
+      const viewToken = newToken()
+      await this.state.setWorkspaceViewToken(workspace.id, viewToken)
+      workspace.record = { ...workspace.record, viewToken }
+      return viewToken
     })
   }
 

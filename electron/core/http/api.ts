@@ -16,7 +16,7 @@ import {
   type NearbyHost,
 } from '../../../shared/discovery'
 import { decodeInviteLink } from '../../../shared/invite'
-import { describeInviteError, joinRequest } from '../../../shared/peersApi'
+import { describeInviteError, inviteRequest, joinRequest } from '../../../shared/peersApi'
 import { HostingFixedError } from '../lanHosting'
 import type { HostState } from '../state'
 import { WorkspaceNotFoundError, type WorkspaceEntry, type WorkspaceRegistry } from '../workspaces'
@@ -31,8 +31,8 @@ export type ApiContext = {
   state: HostState
   /** Peer links (peerApi.ts); hosts without them answer 404 on join and peers. */
   peers?: PeerControl
-  /** The invite link of a workspace, with this host's current addresses. */
-  inviteLink: (workspace: WorkspaceEntry) => string
+  /** The invite link of a workspace, with this host's current addresses (and another token). */
+  inviteLink: (workspace: WorkspaceEntry, token?: string) => string
   hosting: HostingControl
   /** LAN discovery (discovery/discovery.ts); hosts without it answer 404 on its routes. */
   discovery?: DiscoveryControl
@@ -90,6 +90,8 @@ export function toWorkspaceInfo(
  *   that used the old token are closed (4401) and old links get 401
  * - `POST /api/join` `{ invite }` → 201 `WorkspaceInfo` (400 says why an invite is unusable);
  *   `GET /api/workspaces/<id>/peers` → `WorkspacePeers` (shared/peersApi.ts)
+ * - `POST /api/workspaces/<id>/invite` `{ readOnly }` → `{ invite }`; with `readOnly` the link
+ *   carries the workspace's read-only token (guests can view and follow, not edit)
  * - `GET /api/hosting` → `HostingStatus`; `PUT /api/hosting` `{ on }` → `HostingStatus`
  * - `GET /api/profile` → `{ profile: Profile | null }`; `PUT /api/profile` `Profile` → same
  * - `GET /api/settings` → `Settings`; `PUT /api/settings` partial `Settings` → `Settings`
@@ -173,6 +175,16 @@ async function route(
     const decoded = decodeInviteLink((await readBody(req, joinRequest)).invite)
     if (!decoded.ok) throw new HttpError(400, describeInviteError(decoded.error))
     return sendJson(res, 201, info(await context.peers.join(decoded.invite)))
+  }
+
+  const inviteMatch = /^\/workspaces\/([^/]+)\/invite$/.exec(path)
+  if (inviteMatch) {
+    if (method !== 'POST') return methodNotAllowed('POST')
+    const { readOnly } = await readBody(req, inviteRequest)
+    const workspace = registry.get(inviteMatch[1] ?? '')
+    if (!workspace) throw new HttpError(404, 'There is no such workspace.')
+    const token = readOnly ? await registry.ensureViewToken(workspace.id) : workspace.token
+    return sendJson(res, 200, { invite: context.inviteLink(workspace, token) })
   }
 
   const peersMatch = /^\/workspaces\/([^/]+)\/peers$/.exec(path)

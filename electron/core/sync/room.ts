@@ -7,6 +7,7 @@ import type * as Y from 'yjs'
 import type { WorkspaceId } from '../../../shared/ids'
 import { encodeStoredMessage, MessageType } from '../../../shared/protocol'
 import type { DocStore } from '../storage/docStore'
+import { updateChangesDoc } from './readOnly'
 
 /** WebSocket close codes the host uses (see docs/PROTOCOL.md). */
 export const CloseCode = {
@@ -19,10 +20,15 @@ export const CloseCode = {
   workspaceGone: 4404,
   /** The workspace token this connection used was rotated: its invite no longer works. */
   tokenRevoked: 4401,
+  /** A read-only (view-only invite) connection sent a change; it was neither applied nor relayed. */
+  readOnly: 4403,
 } as const
 
-/** Which secret a connection authenticated with. Rotating a workspace token revokes `workspace`. */
-export type SyncCredential = 'owner' | 'workspace'
+/**
+ * Which secret a connection authenticated with. Rotating a workspace token revokes `workspace`
+ * and `view` (the read-only token of view-only invites).
+ */
+export type SyncCredential = 'owner' | 'workspace' | 'view'
 
 /** A frame that does not decode as a message the host understands. */
 class MalformedMessageError extends Error {
@@ -214,6 +220,7 @@ export class SyncRoom {
     const type = decoding.readVarUint(decoder)
     switch (type) {
       case MessageType.sync: {
+        if (connection.credential === 'view' && this.refuseChange(connection, decoder)) return
         const reply = encoding.createEncoder()
         encoding.writeVarUint(reply, MessageType.sync)
         // The error handler rethrows: y-protocols would otherwise log and carry on, and a
@@ -244,6 +251,23 @@ export class SyncRoom {
       default:
         throw new MalformedMessageError(`unknown message type ${type}`)
     }
+  }
+
+  /**
+   * A read-only connection may ask (step 1) but not change anything: a step 2 or update that
+   * would change the document closes it with 4403, before anything is applied or relayed. One
+   * that changes nothing (a step 2 of what the host has) is let through. Returns true when
+   * the connection was closed.
+   */
+  private refuseChange(connection: SyncConnection, decoder: decoding.Decoder): boolean {
+    const peek = decoding.clone(decoder)
+    const step = decoding.readVarUint(peek)
+    if (step === syncProtocol.messageYjsSyncStep1) return false
+    if (!updateChangesDoc(this.doc, decoding.readVarUint8Array(peek))) return false
+    this.log(`kryss sync: ${connection.label}: read-only connection sent a change; refused`)
+    connection.ws.close(CloseCode.readOnly, 'read only')
+    this.remove(connection)
+    return true
   }
 
   /**

@@ -101,7 +101,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     for (const room of rooms.values()) {
       if (room.workspaceId !== id) continue
       room.closeConnections(
-        (connection) => connection.credential === 'workspace',
+        (connection) => connection.credential !== 'owner',
         CloseCode.tokenRevoked,
         'token rotated',
       )
@@ -162,7 +162,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       ? 'owner'
       : tokensEqual(token, workspace.token)
         ? 'workspace'
-        : null
+        : workspace.viewToken !== undefined && tokensEqual(token, workspace.viewToken)
+          ? 'view'
+          : null
     if (credential === null) return refuse(socket, 401, 'Missing or wrong token.')
     if (!workspace.store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
     const kryss = url.searchParams.get(KRYSS_PROTOCOL_PARAM) === String(KRYSS_PROTOCOL_VERSION)
@@ -214,6 +216,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (!peers || room.kind !== 'root' || !HOST_ID_PATTERN.test(peerId)) {
       return refuse(socket, 400, 'Not a peer link.')
     }
+    // A peer link carries changes both ways; a view-only invite cannot make one.
+    if (credential === 'view') return refuse(socket, 403, 'A view-only invite cannot link hosts.')
     const refusal = peers.check(workspace.id, peerId)
     if (refusal) return refuse(socket, refusal.status, refusal.message)
     wss.handleUpgrade(request, socket, head, (ws) => {
@@ -262,6 +266,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     }
     // The token may have been rotated while a note body was being read from disk.
     if (credential === 'workspace' && !tokensEqual(token, workspace.token)) {
+      releaseStore(room, workspace)
+      ws.close(CloseCode.tokenRevoked, 'token rotated')
+      return
+    }
+    if (credential === 'view' && !tokensEqual(token, workspace.viewToken ?? '')) {
       releaseStore(room, workspace)
       ws.close(CloseCode.tokenRevoked, 'token rotated')
       return
