@@ -119,3 +119,33 @@ test('B shows its link to A: in sync, offline with changes waiting, then in sync
   await guest.getByTestId('note-item').filter({ hasText: NOTE }).click()
   await expect(editor(guest)).toContainText('Skrevet mens A var borte.')
 })
+
+test('a view-only invite lets a guest read along; what it types never reaches the host', async ({
+  browser,
+}) => {
+  const facilitator = await open(browser, a.ownerLink, 'Kari Nordmo')
+  await facilitator.getByTestId('invite-button').click()
+  const dialog = facilitator.getByTestId('invite-dialog')
+  const editLink = await dialog.getByTestId('invite-link').inputValue()
+  await dialog.getByTestId('view-only-switch').click()
+  await expect(dialog.getByTestId('view-only-switch')).toHaveAttribute('aria-checked', 'true')
+  await expect(dialog.getByTestId('invite-link')).not.toHaveValue(editLink)
+  const viewLink = await dialog.getByTestId('invite-link').inputValue()
+  await facilitator.keyboard.press('Escape')
+
+  const reader = await open(browser, viewLink, 'Lise Leser')
+  for (const page of [facilitator, reader]) {
+    await page.getByTestId('note-item').filter({ hasText: NOTE }).click()
+  }
+  await editor(facilitator).click()
+  await facilitator.keyboard.press('Control+End')
+  await facilitator.keyboard.type(' Kari skriver.')
+  await expect(editor(reader)).toContainText('Kari skriver.')
+
+  await editor(reader).click()
+  await reader.keyboard.press('Control+End')
+  await reader.keyboard.type(' Lise prøver.')
+  await expect(reader.getByTestId('sync-status')).not.toHaveAttribute('data-state', 'saved')
+  await facilitator.waitForTimeout(500)
+  await expect(editor(facilitator)).not.toContainText('Lise prøver.')
+})

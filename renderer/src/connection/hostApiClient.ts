@@ -13,7 +13,11 @@ import {
   type WorkspaceInfo,
 } from '../../../shared/hostApi'
 import type { WorkspaceId } from '../../../shared/ids'
-import { workspacePeersResponse, type WorkspacePeers } from '../../../shared/peersApi'
+import {
+  inviteResponse,
+  workspacePeersResponse,
+  type WorkspacePeers,
+} from '../../../shared/peersApi'
 import {
   addAddressResponse,
   nearbyResponse,
@@ -109,6 +113,13 @@ export function createHostApi(hostUrl: string, token: string, fetchImpl: typeof 
     /** Joins by invite (the host links to the inviting host); 400 says why it cannot. */
     async joinWorkspace(invite: string): Promise<WorkspaceInfo> {
       return parse(workspaceInfoSchema, await call('POST', '/join', { invite }), 'workspace')
+    },
+    /** An invite link; with `readOnly`, one carrying the workspace's read-only token. */
+    async getInvite(id: WorkspaceId, readOnly: boolean): Promise<string> {
+      const answer = await call('POST', `/workspaces/${encodeURIComponent(id)}/invite`, {
+        readOnly,
+      })
+      return parse(inviteResponse, answer, 'invite').invite
     },
     async getWorkspacePeers(id: WorkspaceId): Promise<WorkspacePeers> {
       const answer = await call('GET', `/workspaces/${encodeURIComponent(id)}/peers`)

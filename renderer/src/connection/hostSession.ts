@@ -33,6 +33,8 @@ export type SharingControls = {
   rotateInvite(id: WorkspaceId): Promise<void>
   /** Joins another host's workspace by its invite link; the list is refreshed. */
   joinWorkspace(invite: string): Promise<WorkspaceId>
+  /** An invite link for the workspace; a view-only one (guests cannot edit) with `readOnly`. */
+  getInvite(id: WorkspaceId, readOnly: boolean): Promise<string>
   /** The workspace's peer links and its changes not yet shared with any peer. */
   getWorkspacePeers(id: WorkspaceId): Promise<WorkspacePeers>
   /** Hosts found on the LAN (or at a typed-in address) and the workspaces they have. */

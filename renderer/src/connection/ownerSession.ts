@@ -57,6 +57,7 @@ export function createOwnerSession(input: {
         return joined.id
       },
       getWorkspacePeers: (id) => api.getWorkspacePeers(id),
+      getInvite: (id, readOnly) => api.getInvite(id, readOnly),
       getNearby: () => api.getNearby(),
       addPeerAddress: (address) => api.addPeerAddress(address),
     },

@@ -166,6 +166,8 @@ export const en: Messages = {
     unshared_other: '{{count}} changes not yet shared with any peer',
     allShared: 'All changes are shared.',
     loadFailed: 'Could not get the status: {{message}}',
+    viewOnly: 'View only',
+    viewOnlyHint: 'People with this link can read and follow along, but not edit.',
   },
   sync: {
     offline: 'Offline – changes are kept and will sync',

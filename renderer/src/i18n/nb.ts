@@ -170,6 +170,8 @@ export const nb = {
     unshared_other: '{{count}} endringer er ikke delt med noen ennå',
     allShared: 'Alle endringer er delt.',
     loadFailed: 'Fikk ikke hentet status: {{message}}',
+    viewOnly: 'Bare visning',
+    viewOnlyHint: 'De som har denne lenken kan lese og følge med, men ikke redigere.',
   },
   sync: {
     offline: 'Frakoblet – endringene er tatt vare på og synkes senere',

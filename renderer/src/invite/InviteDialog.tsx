@@ -8,6 +8,7 @@ import { Button } from '../ui/Button'
 import { Dialog } from '../ui/Dialog'
 import { QrCode } from './QrCode'
 import { isReachableFromOthers } from './reachable'
+import { useViewOnlyInvite, ViewOnlySwitch } from './ViewOnlySwitch'
 
 type InviteProps = {
   sharing: SharingControls
@@ -52,7 +53,7 @@ function InviteDialog({
   sharing,
   workspaceId,
   workspaceName,
-  invite,
+  invite: editInvite,
   refreshInvites,
   onClose,
 }: InviteProps & { onClose: () => void }) {
@@ -61,6 +62,9 @@ function InviteDialog({
   const [switching, setSwitching] = useState(false)
   const [failure, setFailure] = useState<string | undefined>()
   const [large, setLarge] = useState(false)
+  const [viewOnly, setViewOnly] = useState(false)
+  const viewInvite = useViewOnlyInvite(sharing, workspaceId, viewOnly, editInvite)
+  const invite = viewOnly ? viewInvite.link : editInvite
 
   // The addresses may have changed since the list was loaded (another Wi-Fi, a new port).
   useEffect(() => {
@@ -121,6 +125,12 @@ function InviteDialog({
       testId="invite-dialog"
     >
       <HostingRow hosting={hosting} switching={switching} onToggle={toggleHosting} />
+      <ViewOnlySwitch on={viewOnly} onChange={setViewOnly} />
+      {viewInvite.error !== undefined && (
+        <p className="form-error" role="alert">
+          {t('common.failed', { message: viewInvite.error })}
+        </p>
+      )}
       {failure !== undefined && (
         <p className="form-error" role="alert">
           {t('common.failed', { message: failure })}
