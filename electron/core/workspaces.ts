@@ -257,6 +257,31 @@ export class WorkspaceRegistry {
     })
   }
 
+  /**
+   * Takes `token`, pushed by the linked host this one joined through after it rotated, as this
+   * workspace's own token, like {@link rotateToken} does with a random one: saved first, the
+   * view-only token renewed, then the listeners close the connections that used the old one.
+   * Without this, an old invite naming several hosts would keep working through this one.
+   * Returns false when the workspace already holds `token` (rotations travel in circles too).
+   */
+  adoptToken(id: string, token: string): Promise<boolean> {
+    return this.serialise(async () => {
+      const workspace = this.require(id)
+      const oldToken = workspace.token
+      if (token === oldToken) return false
+      await this.state.setWorkspaceToken(workspace.id, token)
+      workspace.record = { ...workspace.record, token }
+      if (workspace.record.viewToken !== undefined) {
+        const viewToken = newToken()
+        await this.state.setWorkspaceViewToken(workspace.id, viewToken)
+        workspace.record = { ...workspace.record, viewToken }
+      }
+      const rotation = { id: workspace.id, oldToken, newToken: token }
+      for (const listener of this.rotateListeners) listener(rotation)
+      return true
+    })
+  }
+
   /** The workspace's read-only token, made and saved on first use. */
   ensureViewToken(id: string): Promise<string> {
     return this.serialise(async () => {

@@ -420,6 +420,14 @@ export class PeerLinks {
                 `kryss peers: out ${record.workspace} ${host}: saving token: ${String(error)}`,
               )
             })
+            // The rotation holds for the whole workspace: this host's own invites carry the
+            // old token too, so it takes the new one and closes its old-token connections
+            // (which passes it on down to hosts linked in here).
+            this.options.registry.adoptToken(record.workspace, token).catch((error: unknown) => {
+              this.log(
+                `kryss peers: out ${record.workspace} ${host}: adopting token: ${String(error)}`,
+              )
+            })
           },
         },
       )
