@@ -1,14 +1,18 @@
 import { existsSync } from 'node:fs'
 import { runFoundationBench, runPropagationBench } from './foundation'
+import { runPeersBench } from './peers'
 
-// `npm run bench` runs everything; `npm run bench -- propagation` one part.
+// `npm run bench` runs everything; `npm run bench -- propagation` (or `peers`) one part.
 const only = process.argv[2]
 if (only === 'propagation') {
   await runPropagationBench()
+} else if (only === 'peers') {
+  await runPeersBench()
 } else {
   const browser = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
   if (!browser) console.log('No Chromium found: browser figures are skipped (set CHROMIUM_PATH).')
   await runFoundationBench({ browser })
+  await runPeersBench()
 }
 
 // WARNING: providers and sockets of the measured clients keep timers alive; the figures are
