@@ -29,6 +29,22 @@ describe('invite links', () => {
     expect(decodeInviteLink(link)).toEqual({ ok: true, invite })
   })
 
+  it('carries readOnly for view-only invites and leaves it out of full ones', () => {
+    const viewOnly: Invite = { ...invite, readOnly: true }
+    expect(decodeInviteLink(encodeInviteLink(viewOnly))).toEqual({ ok: true, invite: viewOnly })
+    const full = decodeInviteLink(encodeInviteLink(invite))
+    expect(full.ok && 'readOnly' in full.invite).toBe(false)
+    // Still version 1: a reader that knows no readOnly strips it rather than refusing the link.
+    expect(decodeInviteLink(linkWith({ ...invite, readOnly: true }))).toEqual({
+      ok: true,
+      invite: viewOnly,
+    })
+    expect(decodeInviteLink(linkWith({ ...invite, readOnly: false }))).toEqual({
+      ok: false,
+      error: 'invalid',
+    })
+  })
+
   it('accepts a bare payload pasted without the address', () => {
     const payload = encodeInviteLink(invite).split('#')[1] as string
     expect(decodeInviteLink(`  ${payload}\n`)).toEqual({ ok: true, invite })

@@ -28,6 +28,12 @@ export const inviteSchema = z.object({
   name: z.string().min(1).max(200),
   token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/),
   hosts: z.array(hostUrl).min(1).max(16),
+  /**
+   * Set on view-only invites, whose token can read but not change the documents, so the UI
+   * can offer no editing that the host would refuse (4403). Absent means a full invite; older
+   * readers strip it, which is why the payload stays version 1.
+   */
+  readOnly: z.literal(true).optional(),
 })
 
 /** What an invite link carries: which workspace, what it is called, the capability, where. */

@@ -115,6 +115,8 @@ export function createHost(options: HostOptions): Host {
       name,
       token,
       hosts,
+      // A guest who joins with the read-only token gets a read-only editor, not a 4403.
+      ...(token === workspace.viewToken ? { readOnly: true as const } : {}),
     })
   }
 

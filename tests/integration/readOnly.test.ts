@@ -27,6 +27,13 @@ describe('view-only invites', () => {
     if (!decoded.ok) throw new Error(decoded.error)
     const viewToken = decoded.invite.token
     expect(viewToken).not.toBe(workspace.token)
+    // The link says so, so the guest's UI offers no editing; the full invite does not.
+    expect(decoded.invite.readOnly).toBe(true)
+    const full = await api(started, 'POST', `/api/workspaces/${workspace.id}/invite`, {
+      readOnly: false,
+    })
+    const fullDecoded = decodeInviteLink(inviteResponse.parse(full.json).invite)
+    expect(fullDecoded.ok && fullDecoded.invite.readOnly).toBe(undefined)
 
     const writer = connectProvider(started.port, workspace.id, { token: workspace.token })
     const viewer = connectProvider(started.port, workspace.id, { token: viewToken })

@@ -1,4 +1,4 @@
-import { ChevronRight, FileText, LoaderCircle } from 'lucide-react'
+import { ChevronRight, Eye, FileText, LoaderCircle } from 'lucide-react'
 import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Profile } from '../../../shared/hostApi'
@@ -124,6 +124,7 @@ export function WorkspaceScreen({
             authorName={profile?.name ?? ''}
             viewers={viewers}
             synced={status.synced}
+            readOnly={entry.readOnly}
             onOpen={onOpenNote}
           />
           <SidebarProfile profile={profile} onOpenSettings={onOpenSettings} />
@@ -141,6 +142,16 @@ export function WorkspaceScreen({
             )}
           </nav>
           <div className="topbar-end">
+            {entry.readOnly && (
+              <span
+                className="view-only-badge"
+                title={t('notes.viewOnlyBadgeHint')}
+                data-testid="view-only-badge"
+              >
+                <Eye size={14} aria-hidden />
+                {t('notes.viewOnlyBadge')}
+              </span>
+            )}
             <PresenceAvatars participants={participants} />
             {session.sharing !== undefined ? (
               <PeersPanel sharing={session.sharing} workspaceId={connection.workspaceId}>
@@ -183,6 +194,7 @@ export function WorkspaceScreen({
             synced={status.synced}
             user={user}
             autoFocusTitle={focusTitleFor === noteId}
+            readOnly={entry.readOnly}
           />
         </Suspense>
       )}

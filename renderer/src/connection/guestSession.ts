@@ -22,6 +22,7 @@ function toEntry(joined: JoinedWorkspace): WorkspaceEntry {
     warnings: [],
     error: undefined,
     invite: undefined,
+    readOnly: joined.invite.readOnly === true,
   }
 }
 

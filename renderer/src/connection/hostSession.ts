@@ -19,6 +19,11 @@ export type WorkspaceEntry = {
   error: string | undefined
   /** The invite link to share; only the owner knows it (guests get undefined). */
   invite: string | undefined
+  /**
+   * Joined with a view-only invite: the host refuses every change (4403), so the UI offers
+   * none. Always false for the owner.
+   */
+  readOnly: boolean
 }
 
 /**
@@ -83,6 +88,7 @@ export function sameEntry(a: WorkspaceEntry, b: WorkspaceEntry): boolean {
     a.demo === b.demo &&
     a.error === b.error &&
     a.invite === b.invite &&
+    a.readOnly === b.readOnly &&
     a.warnings.length === b.warnings.length &&
     a.warnings.every((warning, i) => warning === b.warnings[i])
   )

@@ -12,6 +12,7 @@ function toEntry(info: WorkspaceInfo): WorkspaceEntry {
     warnings: info.warnings,
     error: info.error,
     invite: info.invite,
+    readOnly: false,
   }
 }
 

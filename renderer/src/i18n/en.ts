@@ -65,6 +65,8 @@ export const en: Messages = {
     connecting: 'Connecting to the workspace…',
   },
   notes: {
+    viewOnlyBadge: 'View only',
+    viewOnlyBadgeHint: 'You joined with a view-only link: you can read and follow along.',
     heading: 'Notes',
     new: 'New note',
     untitled: 'Untitled',

@@ -69,6 +69,8 @@ export const nb = {
     connecting: 'Kobler til arbeidsområdet …',
   },
   notes: {
+    viewOnlyBadge: 'Bare visning',
+    viewOnlyBadgeHint: 'Du ble med via en lenke for visning: du kan lese og følge med.',
     heading: 'Notater',
     new: 'Nytt notat',
     untitled: 'Uten tittel',

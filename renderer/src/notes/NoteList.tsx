@@ -31,6 +31,7 @@ export function NoteList({
   authorName,
   viewers,
   synced,
+  readOnly = false,
   onOpen,
 }: {
   doc: Y.Doc
@@ -41,6 +42,8 @@ export function NoteList({
   viewers: ReadonlyMap<NoteId, readonly Participant[]>
   /** Before the first sync an empty list means "not here yet", not "no notes". */
   synced: boolean
+  /** A view-only guest: no creating, renaming or deleting (the host would refuse it). */
+  readOnly?: boolean
   onOpen: (id: NoteId | undefined, options?: { focusTitle?: boolean }) => void
 }) {
   const { t, i18n } = useTranslation()
@@ -89,18 +92,20 @@ export function NoteList({
           </span>
         </h2>
       </div>
-      <div className="new-note-row">
-        <Button
-          variant="secondary"
-          size="sm"
-          className="new-note"
-          icon={<Plus size={16} aria-hidden />}
-          onClick={createAndOpen}
-          data-testid="new-note"
-        >
-          {t('notes.new')}
-        </Button>
-      </div>
+      {!readOnly && (
+        <div className="new-note-row">
+          <Button
+            variant="secondary"
+            size="sm"
+            className="new-note"
+            icon={<Plus size={16} aria-hidden />}
+            onClick={createAndOpen}
+            data-testid="new-note"
+          >
+            {t('notes.new')}
+          </Button>
+        </div>
+      )}
       <div
         ref={scrollRef}
         className="note-list"
@@ -136,7 +141,7 @@ export function NoteList({
                   active={note.id === currentNoteId}
                   viewers={viewers.get(note.id)}
                   onOpen={onOpen}
-                  onAction={setPending}
+                  onAction={readOnly ? undefined : setPending}
                 />
               )
             })}
@@ -196,7 +201,8 @@ const NoteRow = memo(function NoteRow({
   active: boolean
   viewers: readonly Participant[] | undefined
   onOpen: (id: NoteId) => void
-  onAction: (pending: Pending) => void
+  /** Absent for a view-only guest: the row has no rename/delete menu. */
+  onAction: ((pending: Pending) => void) | undefined
 }) {
   const { t } = useTranslation()
   const title = note.title || t('notes.untitled')
@@ -241,33 +247,35 @@ const NoteRow = memo(function NoteRow({
           ))}
         </span>
       )}
-      <Menu
-        trigger={
-          <IconButton
-            size="sm"
-            className="row-menu"
-            label={t('notes.actionsFor', { title })}
-            tooltip={false}
+      {onAction !== undefined && (
+        <Menu
+          trigger={
+            <IconButton
+              size="sm"
+              className="row-menu"
+              label={t('notes.actionsFor', { title })}
+              tooltip={false}
+            >
+              <Ellipsis size={16} aria-hidden />
+            </IconButton>
+          }
+        >
+          <MenuItem
+            icon={<Pencil size={14} aria-hidden />}
+            onSelect={() => onAction({ kind: 'rename', note })}
           >
-            <Ellipsis size={16} aria-hidden />
-          </IconButton>
-        }
-      >
-        <MenuItem
-          icon={<Pencil size={14} aria-hidden />}
-          onSelect={() => onAction({ kind: 'rename', note })}
-        >
-          {t('notes.rename')}
-        </MenuItem>
-        <MenuSeparator />
-        <MenuItem
-          danger
-          icon={<Trash2 size={14} aria-hidden />}
-          onSelect={() => onAction({ kind: 'delete', note })}
-        >
-          {t('notes.delete')}
-        </MenuItem>
-      </Menu>
+            {t('notes.rename')}
+          </MenuItem>
+          <MenuSeparator />
+          <MenuItem
+            danger
+            icon={<Trash2 size={14} aria-hidden />}
+            onSelect={() => onAction({ kind: 'delete', note })}
+          >
+            {t('notes.delete')}
+          </MenuItem>
+        </Menu>
+      )}
     </div>
   )
 })

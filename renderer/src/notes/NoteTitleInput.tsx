@@ -13,6 +13,7 @@ export function NoteTitleInput({
   title,
   authorName,
   autoFocus,
+  readOnly = false,
   onEnter,
 }: {
   doc: Y.Doc
@@ -20,6 +21,8 @@ export function NoteTitleInput({
   title: string
   authorName: string
   autoFocus?: boolean
+  /** Shown, selectable, never written (a view-only guest's change would be refused). */
+  readOnly?: boolean
   onEnter: () => void
 }) {
   const { t } = useTranslation()
@@ -50,8 +53,12 @@ export function NoteTitleInput({
       aria-label={t('notes.titleInputLabel')}
       maxLength={300}
       autoFocus={autoFocus}
-      onFocus={() => setDraft(title)}
+      readOnly={readOnly}
+      onFocus={() => {
+        if (!readOnly) setDraft(title)
+      }}
       onChange={(event) => {
+        if (readOnly) return
         setDraft(event.target.value)
         renamer.type(event.target.value)
       }}

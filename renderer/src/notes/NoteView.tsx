@@ -22,12 +22,15 @@ export function NoteView({
   synced,
   user,
   autoFocusTitle,
+  readOnly,
 }: {
   connection: WorkspaceConnection
   noteId: NoteId
   synced: boolean
   user: PresenceUser
   autoFocusTitle: boolean
+  /** A view-only guest: the host would refuse any change, so nothing is editable. */
+  readOnly: boolean
 }) {
   const { t } = useTranslation()
   const note = useNote(connection.doc, noteId)
@@ -50,6 +53,7 @@ export function NoteView({
       updatedBy={note.updatedBy}
       user={user}
       autoFocusTitle={autoFocusTitle}
+      readOnly={readOnly}
     />
   )
 }
@@ -64,6 +68,7 @@ function NoteBody({
   updatedBy,
   user,
   autoFocusTitle,
+  readOnly,
 }: {
   connection: WorkspaceConnection
   noteId: NoteId
@@ -74,23 +79,27 @@ function NoteBody({
   updatedBy: string
   user: PresenceUser
   autoFocusTitle: boolean
+  readOnly: boolean
 }) {
   const { t, i18n } = useTranslation()
-  const editor = useNoteEditor({ connection, noteId, body, user })
+  const editor = useNoteEditor({ connection, noteId, body, user, readOnly })
   const companies = useCompanyNames(connection.doc)
   const now = useNow()
   const company = companyId === undefined ? undefined : companies.get(companyId)
 
   return (
     <article className="note" aria-label={title || t('notes.untitled')}>
-      <div className="note-toolbar">{editor !== null && <EditorToolbar editor={editor} />}</div>
+      <div className="note-toolbar">
+        {editor !== null && !readOnly && <EditorToolbar editor={editor} />}
+      </div>
       <div className="note-column">
         <NoteTitleInput
           doc={connection.doc}
           noteId={noteId}
           title={title}
           authorName={user.name}
-          autoFocus={autoFocusTitle}
+          autoFocus={autoFocusTitle && !readOnly}
+          readOnly={readOnly}
           onEnter={() => editor?.commands.focus('start')}
         />
         <p className="note-meta">

@@ -28,8 +28,10 @@ export function useNoteEditor(input: {
   noteId: NoteId
   body: DocSync
   user: PresenceUser
+  /** A view-only guest: no typing, since the host would close the connection (4403). */
+  readOnly?: boolean
 }): Editor | null {
-  const { connection, noteId, body, user } = input
+  const { connection, noteId, body, user, readOnly = false } = input
   const { t } = useTranslation()
 
   // Built once per note: the binding and caret plugin must not be re-created on re-render.
@@ -76,7 +78,12 @@ export function useNoteEditor(input: {
     [t, placeholder],
   )
 
-  const editor = useEditor({ extensions, editorProps })
+  const editor = useEditor({ extensions, editorProps, editable: !readOnly })
+
+  useEffect(() => {
+    if (editor === null || editor.isDestroyed || editor.isEditable === !readOnly) return
+    editor.setEditable(!readOnly)
+  }, [editor, readOnly])
 
   useEffect(() => {
     if (editor === null || editor.isDestroyed) return
