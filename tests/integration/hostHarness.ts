@@ -67,10 +67,12 @@ export function connectProvider(
   workspaceId: string,
   params: Record<string, string>,
   doc = new Y.Doc(),
+  /** A `ws` subclass, e.g. one that counts sync messages for `stored` acknowledgements. */
+  socketClass: new (url: string, protocols?: string | string[]) => WebSocket = WebSocket,
 ): WebsocketProvider {
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, workspaceId, doc, {
     params,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })
   closers.push(() => {
