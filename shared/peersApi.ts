@@ -29,6 +29,7 @@ export const peerLinkStatusSchema = z.object({
   remoteHostId: z.string().nullable(),
   state: z.enum(['connecting', 'syncing', 'synced', 'duplicate', 'unavailable']),
   lastSyncedAt: z.number().nullable(),
+  /** Changes since this link was last in sync, counted like `unshared`. */
   waiting: z.number(),
   lastError: z.string().nullable(),
 })
@@ -38,8 +39,12 @@ export type PeerLinkInfo = z.infer<typeof peerLinkStatusSchema>
 export const workspacePeersResponse = z.object({
   links: z.array(peerLinkStatusSchema),
   /**
-   * Local changes that no peer has yet: 0 while any link is in sync, else the fewest waiting on
-   * any outgoing link. 0 also when the workspace has no links at all (nobody to share with).
+   * Changes made on this host that no peer has yet: 0 while any link is in sync, else the
+   * fewest `waiting` on any outgoing link. 0 also when the workspace has no links at all
+   * (nobody to share with). A change is a burst of edits to one document (the workspace root
+   * or one note body) with no pause of 3 s or more (`CHANGE_COALESCE_MS`), so typing a
+   * sentence counts as one change, not one per keystroke or sync message; edits to two notes
+   * are two changes.
    */
   unshared: z.number().int().min(0),
 })

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CHANGE_COALESCE_MS } from '../../electron/core/peers/peerLinks'
 import { workspaceInfoSchema } from '../../shared/hostApi'
+import type { NoteId } from '../../shared/ids'
+import { noteBodyFragment } from '../../shared/model/noteBody'
 import { workspacePeersResponse } from '../../shared/peersApi'
 import { api, cleanup } from './hostHarness'
 import { rootDoc, startPeerHost, TEST_ORIGIN, waitFor } from './peerHarness'
@@ -9,7 +13,9 @@ afterEach(cleanup)
 describe('joining from the owner API', () => {
   it('joins by invite, reports the link, and counts changes no peer has yet', async () => {
     const a = await startPeerHost()
-    const b = await startPeerHost()
+    // B's clock can jump ahead, to show when edits stop being one change.
+    let skew = 0
+    const b = await startPeerHost({ now: () => Date.now() + skew })
     const workspace = await a.host.registry.create('Felles verksted')
     const link = a.host.inviteLinks().find((i) => i.workspaceId === workspace.id)?.link
     rootDoc(a, workspace.id).transact(
@@ -40,17 +46,29 @@ describe('joining from the owner API', () => {
       { direction: 'out', state: 'synced', remoteHostId: a.host.peers.hostId },
     ])
 
-    // A goes away: B's edits wait, and say so.
+    // A goes away: B's edits wait, and say so, counted as changes a person made: three quick
+    // edits to the root (like keystrokes) are one, an edit to a note body another, and an edit
+    // to the root after a pause a third.
     await a.host.stop()
     await waitFor(() => b.host.peers.status().every((s) => s.state !== 'synced'), 'offline')
-    for (const word of ['en', 'to', 'tre']) {
+    const setWord = (word: string) =>
       rootDoc(b, workspace.id).transact(
         () => rootDoc(b, workspace.id).getMap('test').set('k', word),
         TEST_ORIGIN,
       )
-    }
+    for (const word of ['e', 'en', 'en t']) setWord(word)
+    expect((await peers()).unshared).toBe(1)
+    await b.host.registry
+      .get(workspace.id)
+      ?.bodies?.withBody('note-kladd' as NoteId, (store) =>
+        store.doc.transact(() => noteBodyFragment(store.doc).insert(0, [new Y.XmlText('hei')])),
+      )
+    expect((await peers()).unshared).toBe(2)
+    skew += CHANGE_COALESCE_MS
+    setWord('tre')
     const offline = await peers()
     expect(offline.unshared).toBe(3)
+    expect(offline.links[0]?.waiting).toBe(3)
     expect(offline.links[0]?.state).toBe('connecting')
 
     const a2 = await startPeerHost({ dataDir: a.dataDir, port: a.port })

@@ -24,7 +24,11 @@ export type PeerLinkStatus = {
    */
   state: 'connecting' | 'syncing' | 'synced' | 'duplicate' | 'unavailable'
   lastSyncedAt: number | null
-  /** Local changes made since this link was last in sync (0 while it is). */
+  /**
+   * Changes made here since this link was last in sync (0 while it is): edits to one document
+   * (the root or one note body) count as one change until that document rests for
+   * {@link CHANGE_COALESCE_MS}, so typing a sentence is one change, not one per keystroke.
+   */
   waiting: number
   lastError: string | null
 }
@@ -43,6 +47,12 @@ export type PeerLinksOptions = {
   maxPayload?: number
 }
 
+/**
+ * Edits to the same document less than this apart are one change in `waiting`: a person typing
+ * pauses for longer between thoughts than between keys.
+ */
+export const CHANGE_COALESCE_MS = 3_000
+
 /** Why a peer connection is refused before its handshake, as an HTTP status and sentence. */
 export type PeerRefusal = { status: number; message: string }
 
@@ -53,6 +63,8 @@ type OutboundLink = {
   timer: unknown
   ws: WsSocket | null
   session: PeerSession | null
+  /** When each document (`root` or a note id) last changed while the link was not in sync. */
+  lastChangeAt: Map<string, number>
   dispose: () => void
 }
 
@@ -164,7 +176,8 @@ export class PeerLinks {
   }
 
   /**
-   * Local changes to the workspace that no peer holds yet: 0 while any of its links is in sync
+   * Changes to the workspace that no peer holds yet, counted as in {@link PeerLinkStatus}
+   * `waiting` (a burst of edits to one document is one change): 0 while any of its links is in sync
    * (that peer relays them), else the fewest waiting on any outgoing link. An incoming link
    * that dropped is gone from this host, so it cannot count; without links the answer is 0.
    */
@@ -334,6 +347,7 @@ export class PeerLinks {
       timer: null,
       ws: null,
       session: null,
+      lastChangeAt: new Map(),
       dispose: () => {},
     }
     this.links.set(key, link)
@@ -343,12 +357,20 @@ export class PeerLinks {
       return link
     }
     const { store, bodies } = workspace
-    const countWaiting = (origin: unknown) => {
-      if (origin !== link.session && !link.session?.synced) link.status.waiting++
+    // Counted per document and coalesced in time: the status speaks of changes a person made,
+    // and a y-websocket client sends one update per keystroke.
+    const countWaiting = (doc: string, origin: unknown) => {
+      // A null session must not match a null origin (an edit made here without one).
+      const fromLink = link.session !== null && origin === link.session
+      if (fromLink || link.session?.synced) return
+      const at = this.now()
+      const previous = link.lastChangeAt.get(doc)
+      link.lastChangeAt.set(doc, at)
+      if (previous === undefined || at - previous >= CHANGE_COALESCE_MS) link.status.waiting++
     }
-    const onRootUpdate = (_update: Uint8Array, origin: unknown) => countWaiting(origin)
+    const onRootUpdate = (_update: Uint8Array, origin: unknown) => countWaiting('root', origin)
     store.doc.on('update', onRootUpdate)
-    const offBodies = bodies.onUpdate((_noteId, _update, origin) => countWaiting(origin))
+    const offBodies = bodies.onUpdate((noteId, _update, origin) => countWaiting(noteId, origin))
     link.dispose = () => {
       store.doc.off('update', onRootUpdate)
       offBodies()
@@ -401,6 +423,7 @@ export class PeerLinks {
             status.remoteHostId = link.session?.remoteHostId ?? null
             status.lastSyncedAt = this.now()
             status.waiting = 0
+            link.lastChangeAt.clear()
           },
           onMessage: () => {
             status.lastSyncedAt = this.now()
