@@ -142,10 +142,21 @@ test('a view-only invite lets a guest read along; what it types never reaches th
   await facilitator.keyboard.type(' Kari skriver.')
   await expect(editor(reader)).toContainText('Kari skriver.')
 
+  // The link says view-only, so the reader gets nothing to edit (and so never a 4403).
+  await expect(reader.getByTestId('view-only-badge')).toBeVisible()
+  await expect(facilitator.getByTestId('view-only-badge')).toHaveCount(0)
+  await expect(editor(reader)).toHaveAttribute('contenteditable', 'false')
+  await expect(reader.getByTestId('note-title')).toHaveAttribute('readonly', '')
+  await expect(reader.getByTestId('new-note')).toHaveCount(0)
   await editor(reader).click()
   await reader.keyboard.press('Control+End')
   await reader.keyboard.type(' Lise prøver.')
-  await expect(reader.getByTestId('sync-status')).not.toHaveAttribute('data-state', 'saved')
+  await expect(editor(reader)).not.toContainText('Lise prøver.')
   await facilitator.waitForTimeout(500)
   await expect(editor(facilitator)).not.toContainText('Lise prøver.')
+  // Nothing pending and never refused: `connected` is `saved` with others present.
+  await expect(reader.getByTestId('sync-status')).toHaveAttribute(
+    'data-state',
+    /^(saved|connected)$/,
+  )
 })
