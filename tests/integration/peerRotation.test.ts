@@ -63,6 +63,10 @@ describe('rotating a token on a host with linked peers', () => {
     const oldInvite = inviteOf(a, workspace.id)
     await b.host.peers.link(oldInvite)
     await waitFor(() => b.host.peers.status().some((s) => s.state === 'synced'), 'B to link to A')
+    // C joined through B (A ← B ← C): the new token travels on down the chain.
+    const c = await startPeerHost()
+    await c.host.peers.link(inviteOf(b, workspace.id))
+    await waitFor(() => c.host.peers.status().some((s) => s.state === 'synced'), 'C to link to B')
     // A guest of B who came in with the invite B hands out (the same token, B's address).
     const guestOnB = new RawClient(
       `ws://127.0.0.1:${b.port}/sync/${workspace.id}?token=${oldInvite.token}`,
@@ -81,6 +85,16 @@ describe('rotating a token on a host with linked peers', () => {
     const refused = await rawUpgrade(b.port, `/sync/${workspace.id}?token=${oldInvite.token}`)
     expect(refused.toString('latin1')).toMatch(/^HTTP\/1\.1 401 /)
     expect(inviteOf(b, workspace.id).token).toBe(newInvite.token)
+    await waitFor(
+      () => c.host.registry.get(workspace.id)?.token === newInvite.token,
+      'C to adopt the new token from B',
+    )
+    const refusedOnC = await rawUpgrade(c.port, `/sync/${workspace.id}?token=${oldInvite.token}`)
+    expect(refusedOnC.toString('latin1')).toMatch(/^HTTP\/1\.1 401 /)
+    await waitFor(
+      () => c.host.peers.status().some((s) => s.state === 'synced'),
+      'C to link to B again with the new token',
+    )
 
     // A guest of B with the new token and one of A with A's new invite edit together.
     const docOnB = new Y.Doc()
