@@ -241,18 +241,7 @@ export class WorkspaceRegistry {
   rotateToken(id: string): Promise<WorkspaceEntry> {
     return this.serialise(async () => {
       const workspace = this.require(id)
-      const oldToken = workspace.token
-      const token = newToken()
-      await this.state.setWorkspaceToken(workspace.id, token)
-      workspace.record = { ...workspace.record, token }
-      // A view-only link is an invite too: rotating revokes it as well.
-      if (workspace.record.viewToken !== undefined) {
-        const viewToken = newToken()
-        await this.state.setWorkspaceViewToken(workspace.id, viewToken)
-        workspace.record = { ...workspace.record, viewToken }
-      }
-      const rotation = { id: workspace.id, oldToken, newToken: token }
-      for (const listener of this.rotateListeners) listener(rotation)
+      await this.replaceToken(workspace, newToken())
       return workspace
     })
   }
@@ -267,19 +256,28 @@ export class WorkspaceRegistry {
   adoptToken(id: string, token: string): Promise<boolean> {
     return this.serialise(async () => {
       const workspace = this.require(id)
-      const oldToken = workspace.token
-      if (token === oldToken) return false
-      await this.state.setWorkspaceToken(workspace.id, token)
-      workspace.record = { ...workspace.record, token }
-      if (workspace.record.viewToken !== undefined) {
-        const viewToken = newToken()
-        await this.state.setWorkspaceViewToken(workspace.id, viewToken)
-        workspace.record = { ...workspace.record, viewToken }
-      }
-      const rotation = { id: workspace.id, oldToken, newToken: token }
-      for (const listener of this.rotateListeners) listener(rotation)
+      if (token === workspace.token) return false
+      await this.replaceToken(workspace, token)
       return true
     })
+  }
+
+  /**
+   * Saves `token` as the workspace's token and renews its view-only link (an invite too), then
+   * tells the listeners, which close the connections that used the old token. Saved first, so
+   * old links stay refused after a restart.
+   */
+  private async replaceToken(workspace: Workspace, token: string): Promise<void> {
+    const oldToken = workspace.token
+    await this.state.setWorkspaceToken(workspace.id, token)
+    workspace.record = { ...workspace.record, token }
+    if (workspace.record.viewToken !== undefined) {
+      const viewToken = newToken()
+      await this.state.setWorkspaceViewToken(workspace.id, viewToken)
+      workspace.record = { ...workspace.record, viewToken }
+    }
+    const rotation = { id: workspace.id, oldToken, newToken: token }
+    for (const listener of this.rotateListeners) listener(rotation)
   }
 
   /** The workspace's read-only token, made and saved on first use. */
