@@ -1,40 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
-import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { decodeInviteLink } from '../../shared/invite'
 import { cleanup, tempDir, waitFor } from './hostHarness'
-
-const repoRoot = path.resolve(import.meta.dirname, '../..')
-const children: ChildProcess[] = []
+import { killHubs, runHub } from './hubProcess'
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
+  killHubs()
   await cleanup()
 })
-
-type Run = {
-  child: ChildProcess
-  stdout: () => string
-  stderr: () => string
-  exit: Promise<number>
-}
-
-/** Runs the hub exactly as documented: `node --import tsx electron/core/hub.ts …`. */
-function runHub(args: string[]): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/hub.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, KRYSS_DATA_DIR: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let stdout = ''
-  let stderr = ''
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exit = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)))
-  return { child, stdout: () => stdout, stderr: () => stderr, exit }
-}
 
 describe('hub CLI', () => {
   it('prints its URL, owner link and invites, serves them, and stops cleanly on SIGTERM', async () => {

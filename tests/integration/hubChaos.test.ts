@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
 import type * as decoding from 'lib0/decoding'
 import type * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,7 +5,6 @@ import { WebSocket } from 'ws'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { NoteId, WorkspaceId } from '../../shared/ids'
-import { decodeInviteLink } from '../../shared/invite'
 import { noteBodyFragment } from '../../shared/model/noteBody'
 import { listNotes } from '../../shared/model/notes'
 import {
@@ -18,48 +15,13 @@ import {
 } from '../../shared/protocol'
 import { noteRoomName } from '../../shared/rooms'
 import { cleanup, connectProvider, tempDir, waitFor, whenSynced } from './hostHarness'
+import { hubStarted, killHubs, runHub as spawnHub, tokenOf } from './hubProcess'
 import { seededRandom } from './peerHarness'
 
-const repoRoot = path.resolve(import.meta.dirname, '../..')
-const children: ChildProcess[] = []
-
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
+  killHubs()
   await cleanup()
 })
-
-type Hub = { child: ChildProcess; stdout: () => string; exited: Promise<void> }
-
-/** A real hub process, as `npm run hub` starts it (see hubPeers.test.ts). */
-function spawnHub(args: string[]): Hub {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/hub.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, KRYSS_DATA_DIR: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let stdout = ''
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr?.resume()
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-  return { child, stdout: () => stdout, exited }
-}
-
-async function hubStarted(hub: Hub): Promise<{ port: number; invites: Map<string, string> }> {
-  await waitFor(() => hub.stdout().includes('invite '), 'the hub to print its invites', 20_000)
-  const port = Number(/^Kryss hub on http:\/\/127\.0\.0\.1:(\d+)$/m.exec(hub.stdout())?.[1])
-  const invites = new Map<string, string>()
-  for (const match of hub.stdout().matchAll(/^invite (\S+) (\S+)$/gm)) {
-    invites.set(match[1]!, match[2]!)
-  }
-  return { port, invites }
-}
-
-function tokenOf(link: string): string {
-  const decoded = decodeInviteLink(link)
-  if (!decoded.ok) throw new Error(decoded.error)
-  return decoded.invite.token
-}
 
 /**
  * A `ws` socket that counts the sync messages it sends and the host's `stored` acknowledgements,
@@ -186,7 +148,7 @@ describe('SIGKILL chaos on a chain of hub processes', () => {
       await burst(1 + Math.floor(random() * 15))
       // SIGKILL: no flush, no goodbye; whatever B had not written is gone from B.
       hubB.child.kill('SIGKILL')
-      await hubB.exited
+      await hubB.exit
       await burst(1 + Math.floor(random() * 15))
       await sleep(Math.floor(random() * 200))
       hubB = spawnHub([...argsB, '--port', String(b.port)])

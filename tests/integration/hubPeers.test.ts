@@ -1,51 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { decodeInviteLink } from '../../shared/invite'
 import { listNotes } from '../../shared/model/notes'
 import { cleanup, connectProvider, tempDir, waitFor, whenSynced } from './hostHarness'
-
-const repoRoot = path.resolve(import.meta.dirname, '../..')
-const children: ChildProcess[] = []
+import { hubStarted as started, killHubs, runHub, tokenOf } from './hubProcess'
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
+  killHubs()
   await cleanup()
 })
-
-type Run = { stdout: () => string; stderr: () => string; exit: Promise<number> }
-
-function runHub(args: string[]): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/hub.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, KRYSS_DATA_DIR: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let stdout = ''
-  let stderr = ''
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exit = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)))
-  return { stdout: () => stdout, stderr: () => stderr, exit }
-}
-
-async function started(run: Run): Promise<{ port: number; invites: Map<string, string> }> {
-  await waitFor(() => run.stdout().includes('invite '), 'the hub to print its invites', 20_000)
-  const port = Number(/^Kryss hub on http:\/\/127\.0\.0\.1:(\d+)$/m.exec(run.stdout())?.[1])
-  const invites = new Map<string, string>()
-  for (const match of run.stdout().matchAll(/^invite (\S+) (\S+)$/gm)) {
-    invites.set(match[1]!, match[2]!)
-  }
-  return { port, invites }
-}
-
-function tokenOf(link: string): string {
-  const decoded = decodeInviteLink(link)
-  if (!decoded.ok) throw new Error(decoded.error)
-  return decoded.invite.token
-}
 
 describe('hub --peer', () => {
   it('chains hubs A ← B ← C: each prints an invite with its own address, and they converge', async () => {
