@@ -1,7 +1,8 @@
 import { networkInterfaces } from 'node:os'
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { decodeInviteLink } from '../../shared/invite'
 import { startHub, type RunningHub } from './hub'
+import { openAs } from './participants'
 
 let hub: RunningHub
 
@@ -21,17 +22,6 @@ test.afterEach(async () => {
   await hub.stop()
 })
 
-/** Opens a link in a fresh browser context and completes the first-run profile. */
-async function open(browser: Browser, link: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US' })
-  const page = await context.newPage()
-  await page.goto(link)
-  await page.getByTestId('profile-name').fill(name)
-  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
-  await page.getByTestId('profile-save').click()
-  return page
-}
-
 async function inviteLink(page: Page): Promise<string> {
   const link = await page.getByTestId('invite-link').inputValue()
   const decoded = decodeInviteLink(link)
@@ -42,7 +32,7 @@ async function inviteLink(page: Page): Promise<string> {
 test('the owner shares on the network, shows the QR code, and a new link locks the old one out', async ({
   browser,
 }) => {
-  const owner = await open(browser, hub.ownerLink, 'Kari Nordmo')
+  const owner = await openAs(browser, hub.ownerLink, { name: 'Kari Nordmo' })
   await expect(owner.getByTestId('note-list')).toBeVisible()
 
   await owner.getByTestId('invite-button').click()
@@ -73,7 +63,7 @@ test('the owner shares on the network, shows the QR code, and a new link locks t
   }
   const oldLink = await inviteLink(owner)
 
-  const early = await open(browser, oldLink, 'Bo Vik')
+  const early = await openAs(browser, oldLink, { name: 'Bo Vik' })
   await expect(early.getByTestId('note-list')).toBeVisible()
   await expect(early.getByTestId('sync-status')).toHaveAttribute('data-state', /saved|connected/)
 
@@ -86,18 +76,18 @@ test('the owner shares on the network, shows the QR code, and a new link locks t
   await expect(early.getByTestId('sync-status')).toHaveAttribute('data-state', 'refused')
   await expect(owner.getByTestId('sync-status')).toHaveAttribute('data-state', /saved|connected/)
 
-  const late = await open(browser, oldLink, 'Eva Berg')
+  const late = await openAs(browser, oldLink, { name: 'Eva Berg' })
   await expect(late.getByTestId('sync-status')).toHaveAttribute('data-state', /offline|refused/)
   await expect(late.getByTestId('note-item')).toHaveCount(0)
 
-  const welcome = await open(browser, newLink, 'Ola Dahl')
+  const welcome = await openAs(browser, newLink, { name: 'Ola Dahl' })
   await expect(welcome.getByTestId('sync-status')).toHaveAttribute('data-state', /saved|connected/)
   await expect(welcome.getByTestId('note-item').first()).toBeVisible()
 })
 
 test('guests see no Invite button', async ({ browser }) => {
   const [invite] = hub.invites.values()
-  const guest = await open(browser, invite as string, 'Bo Vik')
+  const guest = await openAs(browser, invite as string, { name: 'Bo Vik' })
   await expect(guest.getByTestId('note-list')).toBeVisible()
   await expect(guest.getByTestId('sync-status')).toHaveAttribute('data-state', /saved|connected/)
   await expect(guest.getByTestId('invite-button')).toHaveCount(0)

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
+import { openAs } from './participants'
 
 const hubs: RunningHub[] = []
 
@@ -22,16 +23,6 @@ async function ownerApi(hub: RunningHub, method: string, path: string, body?: un
   return response.status === 204 ? null : ((await response.json()) as Record<string, unknown>)
 }
 
-async function openOwner(browser: Browser, hub: RunningHub): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US' })
-  const page = await context.newPage()
-  await page.goto(hub.ownerLink)
-  await page.getByTestId('profile-name').fill('Kari Nordmo')
-  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
-  await page.getByTestId('profile-save').click()
-  return page
-}
-
 test('Nearby lists a workspace on another host, by name, after its address is added', async ({
   browser,
 }) => {
@@ -42,7 +33,7 @@ test('Nearby lists a workspace on another host, by name, after its address is ad
   await ownerApi(a, 'POST', '/api/workspaces', { name: 'Kryssverksted' })
   const lanA = (await ownerApi(a, 'PUT', '/api/hosting', { on: true })) as { port: number }
 
-  const page = await openOwner(browser, b)
+  const page = await openAs(browser, b.ownerLink, { name: 'Kari Nordmo' })
   await expect(page.getByTestId('workspace-list')).toBeVisible()
   // No dead UI: nothing nearby and hosting off, so no section.
   await expect(page.getByTestId('add-address')).toHaveCount(0)

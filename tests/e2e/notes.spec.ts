@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
+import { demoInvite, editor, openAs } from './participants'
 
 let hub: RunningHub
 
@@ -11,39 +12,28 @@ test.afterEach(async () => {
   await hub.stop()
 })
 
-function demoInvite(): string {
-  const [invite] = hub.invites.values()
-  if (invite === undefined) throw new Error('the hub printed no invite')
-  return invite
-}
-
-/** Opens a link in a fresh browser context and completes the first-run profile. */
+/** Opens a link as a new person and waits for the workspace to show. */
 async function join(
   browser: Browser,
   link: string,
   name: string,
   company: string,
-  locale = 'en-US',
+  locale?: string,
 ): Promise<Page> {
-  const context = await browser.newContext({ locale })
-  const page = await context.newPage()
-  await page.goto(link)
-  await page.getByTestId('profile-name').fill(name)
-  await page.getByTestId('profile-company').fill(company)
-  await page.getByTestId('profile-save').click()
+  const page = await openAs(browser, link, {
+    name,
+    company,
+    ...(locale === undefined ? {} : { locale }),
+  })
   await expect(page.getByTestId('note-list')).toBeVisible()
   return page
-}
-
-function editor(page: Page) {
-  return page.getByTestId('note-editor').locator('.ProseMirror')
 }
 
 test('two participants edit one note and see each other’s text, carets and presence', async ({
   browser,
 }) => {
-  const ada = await join(browser, demoInvite(), 'Ada Lien', 'Lien Møbelverk')
-  const bo = await join(browser, demoInvite(), 'Bo Vik', 'Fjordmat')
+  const ada = await join(browser, demoInvite(hub), 'Ada Lien', 'Lien Møbelverk')
+  const bo = await join(browser, demoInvite(hub), 'Bo Vik', 'Fjordmat')
 
   await ada.getByTestId('new-note').click()
   await ada.getByTestId('note-title').fill('Felles notat om varme')
@@ -67,7 +57,7 @@ test('two participants edit one note and see each other’s text, carets and pre
 })
 
 test('what the UI called saved survives a killed and restarted hub', async ({ browser }) => {
-  const ada = await join(browser, demoInvite(), 'Ada Lien', 'Lien Møbelverk')
+  const ada = await join(browser, demoInvite(hub), 'Ada Lien', 'Lien Møbelverk')
   await ada.getByTestId('new-note').click()
   await ada.getByTestId('note-title').fill('Overlever omstart')
   await ada.getByTestId('note-title').press('Enter')
@@ -91,7 +81,7 @@ test('what the UI called saved survives a killed and restarted hub', async ({ br
 test('the join link opens the shared workspace, with the example data marked', async ({
   browser,
 }) => {
-  const ada = await join(browser, demoInvite(), 'Ada Lien', 'Lien Møbelverk')
+  const ada = await join(browser, demoInvite(hub), 'Ada Lien', 'Lien Møbelverk')
   await expect(ada.getByTestId('demo-banner')).toBeVisible()
   await expect(
     ada.getByTestId('note-item').filter({ hasText: 'Robotcelle for små serier' }),
@@ -105,7 +95,7 @@ test('the join link opens the shared workspace, with the example data marked', a
 })
 
 test('the language follows the system and can be switched in settings', async ({ browser }) => {
-  const nb = await join(browser, demoInvite(), 'Ada Lien', 'Lien Møbelverk', 'nb-NO')
+  const nb = await join(browser, demoInvite(hub), 'Ada Lien', 'Lien Møbelverk', 'nb-NO')
   await expect(nb.locator('html')).toHaveAttribute('lang', 'nb')
   await expect(nb.getByTestId('new-note')).toContainText('Nytt notat')
 

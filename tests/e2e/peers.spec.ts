@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
+import { demoInvite, editor, openAs } from './participants'
 
 /**
  * Desktop-style joining and the truth about peers: hub A hosts the example workspace, hub B
@@ -19,27 +20,6 @@ test.afterEach(async () => {
   await Promise.all([a.stop(), b.stop()])
 })
 
-function demoInvite(hub: RunningHub): string {
-  const [invite] = hub.invites.values()
-  if (invite === undefined) throw new Error('the hub printed no invite')
-  return invite
-}
-
-/** Opens a link in a fresh browser context and completes the first-run profile. */
-async function open(browser: Browser, link: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US' })
-  const page = await context.newPage()
-  await page.goto(link)
-  await page.getByTestId('profile-name').fill(name)
-  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
-  await page.getByTestId('profile-save').click()
-  return page
-}
-
-function editor(page: Page) {
-  return page.getByTestId('note-editor').locator('.ProseMirror')
-}
-
 const NOTE = 'Robotcelle for små serier'
 
 /** Screenshots of the peers panel to look at, outside test-results (cleaned on a pass). */
@@ -49,7 +29,7 @@ function shot(name: string): string {
 
 /** B's owner pastes A's invite in the UI; the example notes arrive on B. */
 async function joinOnB(browser: Browser): Promise<Page> {
-  const owner = await open(browser, b.ownerLink, 'Bo Vik')
+  const owner = await openAs(browser, b.ownerLink, { name: 'Bo Vik' })
   await owner.getByTestId('join-workspace').click()
   await owner.getByTestId('join-link').fill('http://example.com/not-an-invite#x')
   await owner.getByTestId('join-submit').click()
@@ -65,8 +45,8 @@ test('a second host joins by pasted invite; a guest on A, the facilitator and B 
   browser,
 }) => {
   const bo = await joinOnB(browser)
-  const facilitator = await open(browser, a.ownerLink, 'Kari Nordmo')
-  const guest = await open(browser, demoInvite(a), 'Ada Lien')
+  const facilitator = await openAs(browser, a.ownerLink, { name: 'Kari Nordmo' })
+  const guest = await openAs(browser, demoInvite(a), { name: 'Ada Lien' })
   for (const page of [facilitator, guest, bo]) {
     await page.getByTestId('note-item').filter({ hasText: NOTE }).click()
     await expect(editor(page)).toContainText('Offline-programmering fra CAD')
@@ -115,7 +95,7 @@ test('B shows its link to A: in sync, offline with changes waiting, then in sync
   await expect(unshared).toHaveAttribute('data-count', '0')
   await expect(unshared).toContainText('All changes are shared.')
   await bo.screenshot({ path: shot('synced') })
-  const guest = await open(browser, demoInvite(a), 'Ada Lien')
+  const guest = await openAs(browser, demoInvite(a), { name: 'Ada Lien' })
   await guest.getByTestId('note-item').filter({ hasText: NOTE }).click()
   await expect(editor(guest)).toContainText('Skrevet mens A var borte.')
 })
@@ -123,7 +103,7 @@ test('B shows its link to A: in sync, offline with changes waiting, then in sync
 test('a view-only invite lets a guest read along; what it types never reaches the host', async ({
   browser,
 }) => {
-  const facilitator = await open(browser, a.ownerLink, 'Kari Nordmo')
+  const facilitator = await openAs(browser, a.ownerLink, { name: 'Kari Nordmo' })
   await facilitator.getByTestId('invite-button').click()
   const dialog = facilitator.getByTestId('invite-dialog')
   const editLink = await dialog.getByTestId('invite-link').inputValue()
@@ -133,7 +113,7 @@ test('a view-only invite lets a guest read along; what it types never reaches th
   const viewLink = await dialog.getByTestId('invite-link').inputValue()
   await facilitator.keyboard.press('Escape')
 
-  const reader = await open(browser, viewLink, 'Lise Leser')
+  const reader = await openAs(browser, viewLink, { name: 'Lise Leser' })
   for (const page of [facilitator, reader]) {
     await page.getByTestId('note-item').filter({ hasText: NOTE }).click()
   }
