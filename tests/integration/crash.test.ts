@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDocStore } from '../../electron/core/storage/docStore'
 import type { StorageWarning } from '../../electron/core/storage/docStore'
+import { seededRandom } from './seededRandom'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const writer = fileURLToPath(new URL('./fixtures/crashWriter.ts', import.meta.url))
@@ -13,17 +14,6 @@ const writer = fileURLToPath(new URL('./fixtures/crashWriter.ts', import.meta.ur
 const RUNS = 50
 /** Small thresholds make the writer compact every few batches, so kills land inside compaction. */
 const THRESHOLDS = [2 * 1024, 16 * 1024, 4 * 1024 * 1024]
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type RunResult = { acked: string[]; signal: NodeJS.Signals | null; stderr: string }
 
@@ -72,7 +62,7 @@ describe('crash safety', () => {
   it(`keeps every acknowledged edit across ${RUNS} SIGKILLs at random moments`, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kryss-crash-'))
     dirs.push(dir)
-    const random = prng(0x6b727373)
+    const random = seededRandom(0x6b727373)
     // One directory for all runs: each writer starts from what the crashes before it left.
     const acked: string[] = []
     const warnings: StorageWarning[] = []

@@ -5,20 +5,10 @@ import { noteBodyFragment } from '../../shared/model/noteBody'
 import type { HostOptions } from '../../electron/core/host'
 import { startHost, waitFor, type StartedHost } from './hostHarness'
 
+export { seededRandom } from './seededRandom'
+
 /** Transaction origin of test edits: neither a connection nor a peer link. */
 export const TEST_ORIGIN = Object.freeze({ kind: 'test' as const })
-
-/** mulberry32: a small seeded PRNG, so a failing round can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A host with fast peer reconnects, for tests. */
 export function startPeerHost(options: Partial<HostOptions> = {}): Promise<StartedHost> {
