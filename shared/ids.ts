@@ -45,6 +45,9 @@ export function newNoteId(): NoteId {
   return `note-${randomId(12)}` as NoteId
 }
 
+/** What a token looks like on the wire and in invites (base64url, 16–128 characters). */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/
+
 /**
  * A secret for invite links and launch tokens: 32 random bytes, base64url (43 characters).
  */

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { base64UrlToBytes, bytesToBase64Url, WORKSPACE_ID_PATTERN, type WorkspaceId } from './ids'
+import {
+  base64UrlToBytes,
+  bytesToBase64Url,
+  TOKEN_PATTERN,
+  WORKSPACE_ID_PATTERN,
+  type WorkspaceId,
+} from './ids'
 
 /** Version of the invite payload. Readers refuse other versions with a clear message. */
 export const INVITE_VERSION = 1
@@ -26,7 +32,7 @@ export const inviteSchema = z.object({
     .regex(WORKSPACE_ID_PATTERN)
     .transform((id) => id as WorkspaceId),
   name: z.string().min(1).max(200),
-  token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/),
+  token: z.string().regex(TOKEN_PATTERN),
   hosts: z.array(hostUrl).min(1).max(16),
   /**
    * Set on view-only invites, whose token can read but not change the documents, so the UI

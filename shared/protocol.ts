@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { TOKEN_PATTERN } from './ids'
 
 /**
  * Kryss's additions to the y-websocket wire protocol (see docs/PROTOCOL.md).
@@ -166,9 +167,6 @@ export function readPeerDoc(decoder: decoding.Decoder): PeerDocMessage {
   decoder.pos = decoder.arr.length
   return { noteId, sync }
 }
-
-/** Workspace tokens as invites carry them (shared/invite.ts). */
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/
 
 /** Encodes a `token` message: the workspace's new token, for a peer the owner already trusts. */
 export function encodePeerToken(token: string): Uint8Array {
