@@ -9,6 +9,7 @@ import { Dialog } from '../ui/Dialog'
 import { QrCode } from './QrCode'
 import { isReachableFromOthers } from './reachable'
 import { useViewOnlyInvite, ViewOnlySwitch } from './ViewOnlySwitch'
+import { SwitchRow } from '../ui/SwitchRow'
 
 type InviteProps = {
   sharing: SharingControls
@@ -183,34 +184,23 @@ function HostingRow({
   }
   const on = hosting?.on ?? false
   return (
-    <div className="invite-hosting">
-      <div className="invite-hosting-text">
-        <span className="invite-hosting-label" id="hosting-switch-label">
-          {t('invite.hosting')}
+    <SwitchRow
+      label={t('invite.hosting')}
+      hint={t('invite.hostingHint')}
+      on={on}
+      onToggle={onToggle}
+      disabled={hosting === undefined || switching}
+      testId="hosting-switch"
+    >
+      {hosting !== undefined && !on && (
+        <span className="invite-hosting-state">{t('invite.hostingOff')}</span>
+      )}
+      {on && hosting?.addresses.length === 0 && (
+        <span className="invite-hosting-state invite-hosting-state--warn" role="status">
+          {t('invite.noNetwork')}
         </span>
-        <span className="invite-hosting-hint">{t('invite.hostingHint')}</span>
-        {hosting !== undefined && !on && (
-          <span className="invite-hosting-state">{t('invite.hostingOff')}</span>
-        )}
-        {on && hosting?.addresses.length === 0 && (
-          <span className="invite-hosting-state invite-hosting-state--warn" role="status">
-            {t('invite.noNetwork')}
-          </span>
-        )}
-      </div>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={on}
-        aria-labelledby="hosting-switch-label"
-        className="switch"
-        disabled={hosting === undefined || switching}
-        onClick={onToggle}
-        data-testid="hosting-switch"
-      >
-        <span className="switch-thumb" aria-hidden />
-      </button>
-    </div>
+      )}
+    </SwitchRow>
   )
 }
 

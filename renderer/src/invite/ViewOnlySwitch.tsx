@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkspaceId } from '../../../shared/ids'
 import type { SharingControls } from '../connection/hostSession'
+import { SwitchRow } from '../ui/SwitchRow'
 
 type ViewOnlyInvite = { link: string | undefined; error: string | undefined }
 
@@ -45,24 +46,12 @@ export function useViewOnlyInvite(
 export function ViewOnlySwitch({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
   const { t } = useTranslation()
   return (
-    <div className="invite-hosting">
-      <div className="invite-hosting-text">
-        <span className="invite-hosting-label" id="view-only-label">
-          {t('peers.viewOnly')}
-        </span>
-        <span className="invite-hosting-hint">{t('peers.viewOnlyHint')}</span>
-      </div>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={on}
-        aria-labelledby="view-only-label"
-        className="switch"
-        onClick={() => onChange(!on)}
-        data-testid="view-only-switch"
-      >
-        <span className="switch-thumb" aria-hidden />
-      </button>
-    </div>
+    <SwitchRow
+      label={t('peers.viewOnly')}
+      hint={t('peers.viewOnlyHint')}
+      on={on}
+      onToggle={() => onChange(!on)}
+      testId="view-only-switch"
+    />
   )
 }
