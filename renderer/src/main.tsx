@@ -18,6 +18,11 @@ import './styles/notes.css'
 import './styles/editor.css'
 import './styles/start.css'
 import './styles/peers.css'
+import './styles/notebook.css'
+import './styles/transfer.css'
+import './styles/history.css'
+import './styles/noteProps.css'
+import './styles/blocks.css'
 
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root')

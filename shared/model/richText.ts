@@ -12,6 +12,7 @@ export type Block =
   | { type: 'paragraph'; content: Inline[] }
   | { type: 'bulletList'; items: Inline[][] }
   | { type: 'orderedList'; items: Inline[][] }
+  | { type: 'taskList'; items: { checked: boolean; content: Inline[] }[] }
 
 function textNode(content: Inline[]): Y.XmlText {
   const text = new Y.XmlText()
@@ -60,6 +61,15 @@ function blockToXml(block: Block): Y.XmlElement {
       return element(
         block.type,
         block.items.map((item) => element('listItem', [paragraph(item)])),
+      )
+    case 'taskList':
+      return element(
+        'taskList',
+        block.items.map((item) => {
+          const el = element('taskItem', [paragraph(item.content)])
+          ;(el as Y.XmlElement<{ checked: boolean }>).setAttribute('checked', item.checked)
+          return el
+        }),
       )
   }
 }

@@ -1,3 +1,8 @@
+import { en as blocks } from './sections/blocks'
+import { en as noteProps } from './sections/noteProps'
+import { en as history } from './sections/history'
+import { en as transfer } from './sections/transfer'
+import { en as notebook } from './sections/notebook'
 import type { Messages } from './messages'
 
 export const en: Messages = {
@@ -226,4 +231,9 @@ export const en: Messages = {
     description: 'Tell the others who you are. You can change this later in Settings.',
     submit: 'Get started',
   },
+  blocks,
+  noteProps,
+  history,
+  transfer,
+  notebook,
 }

@@ -1,7 +1,7 @@
 import type { nb } from './nb'
 
 /** Turns the literal types of `as const` strings into `string`, keeping the key structure. */
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+export type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /**
  * The shape every language must have, derived from Norwegian (the first language). A

@@ -1,3 +1,9 @@
+import { nb as blocks } from './sections/blocks'
+import { nb as noteProps } from './sections/noteProps'
+import { nb as history } from './sections/history'
+import { nb as transfer } from './sections/transfer'
+import { nb as notebook } from './sections/notebook'
+
 /**
  * Norsk bokmål, the first language. `en.ts` must have exactly the same keys: its type is
  * derived from this object (see `messages.ts`).
@@ -230,4 +236,9 @@ export const nb = {
     description: 'Fortell de andre hvem du er. Du kan endre dette senere under Innstillinger.',
     submit: 'Kom i gang',
   },
+  blocks,
+  noteProps,
+  history,
+  transfer,
+  notebook,
 } as const

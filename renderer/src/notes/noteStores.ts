@@ -1,12 +1,17 @@
 import type * as Y from 'yjs'
 import type { CompanyId, NoteId } from '../../../shared/ids'
 import { listCompanies } from '../../../shared/model/companies'
-import { getNote, listNotes, observeNoteList, type NoteSummary } from '../../../shared/model/notes'
+import {
+  getNote,
+  listNotes,
+  observeNoteList,
+  sameNoteSummary,
+  type NoteSummary,
+} from '../../../shared/model/notes'
 import { companiesMap } from '../../../shared/model/schema'
 import {
   arraysEqual,
   createObservedStore,
-  shallowEqual,
   type ExternalStore,
 } from '../lib/externalStore'
 
@@ -19,9 +24,7 @@ const noteListStores = new WeakMap<Y.Doc, ExternalStore<readonly NoteSummary[]>>
 const noteStores = new WeakMap<Y.Doc, Map<NoteId, ExternalStore<NoteSummary | undefined>>>()
 const companyStores = new WeakMap<Y.Doc, ExternalStore<ReadonlyMap<CompanyId, string>>>()
 
-export function sameSummary(a: NoteSummary, b: NoteSummary): boolean {
-  return shallowEqual(a, b)
-}
+export const sameSummary = sameNoteSummary
 
 /** All notes, most recently updated first. A new array only when something listed changed. */
 export function noteListStore(doc: Y.Doc): ExternalStore<readonly NoteSummary[]> {
