@@ -24,4 +24,7 @@ declare class TextDecoder {
 }
 declare function atob(data: string): string
 declare function btoa(data: string): string
-declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T }
+declare const crypto: {
+  getRandomValues<T extends Uint8Array>(array: T): T
+  subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> }
+}
