@@ -1,7 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { useEditor, type Editor } from '@tiptap/react'
-import StarterKit from '@tiptap/starter-kit'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,7 +11,9 @@ import type { DocSync } from '../sync/docSync'
 import { throttle } from '../lib/throttle'
 import type { PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
-import { isSafeHref, openExternalLink } from './safeLink'
+import { navigate } from '../lib/route'
+import { bodyExtensions } from './editor/extensions'
+import { openExternalLink } from './safeLink'
 import { isModClick } from './shortcuts'
 
 /** How often a stream of local edits updates the note's "updated" time. */
@@ -39,23 +40,15 @@ export function useNoteEditor(input: {
   const [initialUser] = useState(user)
   const extensions = useMemo(
     () => [
-      StarterKit.configure({
-        // The collaboration extension brings a Yjs-aware undo; ProseMirror's would undo
-        // other people's edits.
-        undoRedo: false,
-        heading: { levels: [1, 2, 3] },
-        link: {
-          openOnClick: false,
-          autolink: true,
-          defaultProtocol: 'https',
-          isAllowedUri: (url) => isSafeHref(url),
-          HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
-        },
+      ...bodyExtensions({
+        bodyDoc: body.doc,
+        rootDoc: connection.doc,
+        openNote: (note) => navigate({ workspace: connection.workspaceId, note }),
       }),
       Collaboration.configure({ fragment: noteBodyFragment(body.doc) }),
       CollaborationCaret.configure({ provider: body.provider, user: initialUser }),
     ],
-    [body, initialUser],
+    [body, connection, initialUser],
   )
 
   const placeholder = t('notes.bodyPlaceholder')

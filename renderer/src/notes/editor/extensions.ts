@@ -1,0 +1,54 @@
+import type { AnyExtension } from '@tiptap/core'
+import { TaskItem, TaskList } from '@tiptap/extension-list'
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
+import StarterKit from '@tiptap/starter-kit'
+import type * as Y from 'yjs'
+import type { NoteId } from '../../../../shared/ids'
+import { isSafeHref } from '../safeLink'
+import { NoteImage } from './imageNode'
+import { NoteLink } from './noteLinkNode'
+
+/**
+ * The schema and views of a note body: every node and mark a body may hold (names as agreed in
+ * the notes model: paragraph, heading, lists, taskList/taskItem, blockquote, codeBlock,
+ * horizontalRule, table…, image, noteLink, hardBreak; marks bold, italic, strike, code, link),
+ * with their Markdown input rules and keyboard shortcuts.
+ *
+ * Everything here works in a read-only editor without a provider (history shows past versions
+ * with it). The live editor adds Collaboration, carets and the editing helpers (slash menu,
+ * `[[`, image paste) on top — see useNoteEditor.
+ */
+export type BodyExtensionOptions = {
+  /** The body document whose `files` map holds the images' bytes. */
+  bodyDoc?: Y.Doc
+  /** The workspace's root document, for the current titles of linked notes. */
+  rootDoc?: Y.Doc
+  /** Opens a linked note (a click or Enter on a note link). */
+  openNote?: (id: NoteId) => void
+}
+
+export function bodyExtensions(options: BodyExtensionOptions = {}): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // The collaboration extension brings a Yjs-aware undo that only undoes your own
+      // changes; ProseMirror's would undo other people's edits too.
+      undoRedo: false,
+      heading: { levels: [1, 2, 3] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => isSafeHref(url),
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+      },
+    }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    Table.configure({ resizable: false, HTMLAttributes: { class: 'note-table' } }),
+    TableRow,
+    TableHeader,
+    TableCell,
+    NoteImage.configure({ bodyDoc: options.bodyDoc }),
+    NoteLink.configure({ rootDoc: options.rootDoc, openNote: options.openNote }),
+  ]
+}
