@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename } from 'node:fs/promises'
+import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { seedDemoWorkspace } from '../../shared/demo'
 import { isWorkspaceId, newToken, newWorkspaceId, type WorkspaceId } from '../../shared/ids'
@@ -11,11 +11,17 @@ import {
   renameWorkspace,
 } from '../../shared/model/workspace'
 import { NoteBodyStores } from './noteBodies'
+import { deriveNoteLinks, type NoteLinkDeriver } from './noteLinks'
 import type { HostState, WorkspaceRecord } from './state'
 import { openDocStore, type DocStore, type StorageWarning } from './storage/docStore'
 
 export const WORKSPACES_DIR = 'workspaces'
 export const TRASH_DIR = 'trash'
+/**
+ * A file in a private notebook's folder, so the flag survives a lost or corrupt `kryss.json`:
+ * a folder re-registered from disk must never come back as a workspace that can be shared.
+ */
+export const PRIVATE_MARKER = 'private-notebook'
 
 /** A registered workspace as the rest of the host sees it. */
 export interface WorkspaceEntry {
@@ -30,6 +36,11 @@ export interface WorkspaceEntry {
   readonly viewToken: string | undefined
   readonly createdAt: number
   readonly demo: boolean
+  /**
+   * The owner's private notebook: only the owner token reaches it. No invite, no guest token,
+   * no peer link, not in discovery (see {@link WorkspaceRegistry.ensurePrivateNotebook}).
+   */
+  readonly private: boolean
   readonly dir: string
   /** The open store of the root document; null when the workspace is unavailable. */
   readonly store: DocStore | null
@@ -43,6 +54,14 @@ export interface WorkspaceEntry {
 
 /** A workspace got a new token: connections that used `oldToken` must go. */
 export type TokenRotation = { id: WorkspaceId; oldToken: string; newToken: string }
+
+/** Something that would share a private notebook (invite, join, peer link) was asked for. */
+export class PrivateWorkspaceError extends Error {
+  override readonly name = 'PrivateWorkspaceError'
+  constructor(readonly id: string) {
+    super('A private notebook is never shared: it has no invite link and links to no host.')
+  }
+}
 
 /** The workspace asked for is not registered. */
 export class WorkspaceNotFoundError extends Error {
@@ -67,6 +86,7 @@ class Workspace implements WorkspaceEntry {
   error: string | null = null
   readonly warnings: string[] = []
   disposeMetaObserver: () => void = () => {}
+  links: NoteLinkDeriver | null = null
 
   constructor(
     public record: WorkspaceRecord,
@@ -90,6 +110,9 @@ class Workspace implements WorkspaceEntry {
   }
   get demo(): boolean {
     return this.record.demo
+  }
+  get private(): boolean {
+    return this.record.private === true
   }
 }
 
@@ -172,6 +195,18 @@ export class WorkspaceRegistry {
   }
 
   /**
+   * The host's private notebook (one per host, the owner's), created with `name` on first use.
+   * It is stored like any workspace, flagged `private` in the registry.
+   */
+  ensurePrivateNotebook(name: string): Promise<WorkspaceEntry> {
+    return this.serialise(async () => {
+      const existing = this.list().find((w) => w.private)
+      if (existing) return existing
+      return this.createWorkspace({ name, seedDemo: false, private: true })
+    })
+  }
+
+  /**
    * Registers a workspace that lives on other hosts (joined by invite), with its id, token and
    * name, and an empty root document that peer sync fills. Nothing is written into it: an empty
    * replica has no deletions to send, and its meta comes from the first sync, never from here.
@@ -180,6 +215,7 @@ export class WorkspaceRegistry {
   register(input: { id: WorkspaceId; name: string; token: string }): Promise<WorkspaceEntry> {
     return this.serialise(async () => {
       const existing = this.workspaces.get(input.id)
+      if (existing?.private) throw new PrivateWorkspaceError(input.id)
       if (existing) return existing
       const workspace = new Workspace(
         { id: input.id, name: input.name, token: input.token, createdAt: this.now(), demo: false },
@@ -327,13 +363,29 @@ export class WorkspaceRegistry {
     return workspace
   }
 
-  private async createWorkspace(input: { name: string; seedDemo: boolean }): Promise<Workspace> {
+  private async createWorkspace(input: {
+    name: string
+    seedDemo: boolean
+    private?: boolean
+  }): Promise<Workspace> {
     const id = newWorkspaceId()
     const createdAt = this.now()
     const workspace = new Workspace(
-      { id, name: input.name.trim(), token: newToken(), createdAt, demo: input.seedDemo },
+      {
+        id,
+        name: input.name.trim(),
+        token: newToken(),
+        createdAt,
+        demo: input.seedDemo,
+        ...(input.private === true ? { private: true } : {}),
+      },
       path.join(this.dataDir, WORKSPACES_DIR, id),
     )
+    if (input.private === true) {
+      // Marked before anything else is written, so no crash leaves an unmarked notebook.
+      await mkdir(workspace.dir, { recursive: true })
+      await writeFile(path.join(workspace.dir, PRIVATE_MARKER), 'Kryss private notebook\n')
+    }
     const store = await this.openStore(workspace)
     if (!store) throw new Error(workspace.error ?? `cannot create workspace ${id}`)
     if (input.seedDemo) {
@@ -399,6 +451,8 @@ export class WorkspaceRegistry {
         demo: meta.demo,
       }
     }
+    if (await isPrivateFolder(workspace.dir))
+      workspace.record = { ...workspace.record, private: true }
     workspace.warnings.push(
       'This workspace was found on disk and registered again, with a new invite link. Old invite links to it no longer work.',
     )
@@ -430,6 +484,7 @@ export class WorkspaceRegistry {
   private attach(workspace: Workspace, store: DocStore): void {
     workspace.store = store
     workspace.bodies = this.openBodies(workspace)
+    workspace.links = deriveNoteLinks(store.doc, workspace.bodies, { log: this.log })
     // A peer may rename the workspace through the document; keep the registry (and so the
     // workspace list and invite links) in step.
     workspace.disposeMetaObserver = observeWorkspaceMeta(store.doc, () => {
@@ -459,6 +514,9 @@ export class WorkspaceRegistry {
 
   private async closeWorkspace(workspace: Workspace): Promise<void> {
     workspace.disposeMetaObserver()
+    // Before the bodies close: a pending link update still needs its body.
+    await workspace.links?.close()
+    workspace.links = null
     const bodies = workspace.bodies
     workspace.bodies = null
     await bodies?.close()
@@ -472,6 +530,16 @@ export class WorkspaceRegistry {
     } finally {
       store.doc.destroy()
     }
+  }
+}
+
+/** Whether a workspace folder holds the {@link PRIVATE_MARKER}. */
+async function isPrivateFolder(dir: string): Promise<boolean> {
+  try {
+    await stat(path.join(dir, PRIVATE_MARKER))
+    return true
+  } catch {
+    return false
   }
 }
 

@@ -48,7 +48,12 @@ export const MAX_TAG_LENGTH = 40
 
 /** A tag as shown: single spaces, no leading '#', at most {@link MAX_TAG_LENGTH} characters. */
 export function cleanTag(tag: string): string {
-  return tag.replace(/^#+/, '').replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH)
+  return tag
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^#+\s*/, '')
+    .slice(0, MAX_TAG_LENGTH)
+    .trim()
 }
 
 /** Tags are one set whatever their case: "Robotics" and "robotics" are the same tag. */
