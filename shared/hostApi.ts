@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { WORKSPACE_ID_PATTERN, type WorkspaceId } from './ids'
+import { NOTE_ID_PATTERN } from './rooms'
 
 /**
  * The host's small HTTP API (`/api/...`), used by the owner's UI (the desktop window, or a
@@ -27,12 +28,32 @@ export const workspaceInfoSchema = z.object({
   warnings: z.array(z.string()),
   /** Set when the workspace could not be opened; its data is kept untouched. */
   error: z.string().optional(),
+  /** The owner's private notebook: never shared, so `invite` is empty. */
+  private: z.boolean().optional(),
 })
 export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>
 
 export const listWorkspacesResponse = z.object({ workspaces: z.array(workspaceInfoSchema) })
 export const createWorkspaceRequest = z.object({ name: workspaceNameSchema })
 export const renameWorkspaceRequest = z.object({ name: workspaceNameSchema })
+
+/**
+ * The private notebook (`POST /api/notebook { name }`): the host's one workspace that is never
+ * shared, created with `name` on first use; answers its `WorkspaceInfo` (201 when created).
+ */
+export const privateNotebookRequest = z.object({ name: workspaceNameSchema })
+
+/**
+ * "Share to workspace…" (`POST /api/workspaces/<from>/notes/<note>/share { to }`): the host
+ * copies a note of the private notebook into the shared workspace `to` and answers where the
+ * copy is. Every share makes a new copy.
+ */
+export const shareNoteRequest = z.object({ to: workspaceIdSchema })
+export const shareNoteResponse = z.object({
+  workspace: workspaceIdSchema,
+  note: z.string().regex(NOTE_ID_PATTERN),
+})
+export type ShareNoteResponse = z.infer<typeof shareNoteResponse>
 
 /**
  * LAN hosting: whether this host also listens on the local network, so people on the same

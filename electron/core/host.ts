@@ -302,7 +302,10 @@ export function createHost(options: HostOptions): Host {
     inviteLinks() {
       if (!running) return []
       const hosts = running.hosts()
-      return running.registry.list().map((w) => ({ workspaceId: w.id, link: inviteLink(hosts, w) }))
+      return running.registry
+        .list()
+        .filter((w) => !w.private) // a private notebook has no invite link
+        .map((w) => ({ workspaceId: w.id, link: inviteLink(hosts, w) }))
     },
     get hosting() {
       if (!running) throw new Error('the host is not running')

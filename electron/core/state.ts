@@ -27,6 +27,8 @@ const workspaceRecordSchema = z.looseObject({
   viewToken: z.string().min(16).optional(),
   createdAt: z.number(),
   demo: z.boolean(),
+  /** The owner's private notebook: never invited to, linked, discovered or synced to a guest. */
+  private: z.boolean().optional(),
 })
 
 /** One registered workspace. The token is the capability that invite links carry. */

@@ -137,7 +137,8 @@ export class Discovery {
     const hidden = new Set(this.options.state.discovery.hiddenNames)
     const workspaces = this.options.registry
       .list()
-      .filter((w) => w.error === null)
+      // A private notebook is never advertised, not even as a tag.
+      .filter((w) => w.error === null && !w.private)
       .slice(0, MAX_ADVERTISED_WORKSPACES)
       .map((w) => {
         const name = hidden.has(w.id) ? undefined : advertisedName(w.name)
@@ -255,7 +256,8 @@ export class Discovery {
     info: Pick<DiscoveryInfo, 'hostId'> & { workspaces: { tag: string; name?: string }[] },
   ): void {
     if (!this.active || info.hostId === this.options.hostId || hosts.length === 0) return
-    const ours = this.options.registry.list()
+    // A private notebook is never matched, so never linked to a host found on the network.
+    const ours = this.options.registry.list().filter((w) => !w.private)
     const matches = matchWorkspaces(
       ours.map((w) => w.id),
       info.hostId,

@@ -3,10 +3,12 @@ import type { z } from 'zod'
 import {
   API_PREFIX,
   createWorkspaceRequest,
+  privateNotebookRequest,
   profileSchema,
   renameWorkspaceRequest,
   setHostingRequest,
   settingsSchema,
+  shareNoteRequest,
   type HostingStatus,
   type WorkspaceInfo,
 } from '../../../shared/hostApi'
@@ -18,8 +20,14 @@ import {
 import { decodeInviteLink } from '../../../shared/invite'
 import { describeInviteError, inviteRequest, joinRequest } from '../../../shared/peersApi'
 import { HostingFixedError } from '../lanHosting'
+import { NoteShareError, shareNote } from '../noteShare'
 import type { HostState } from '../state'
-import { WorkspaceNotFoundError, type WorkspaceEntry, type WorkspaceRegistry } from '../workspaces'
+import {
+  PrivateWorkspaceError,
+  WorkspaceNotFoundError,
+  type WorkspaceEntry,
+  type WorkspaceRegistry,
+} from '../workspaces'
 import type { PeerControl } from './peerApi'
 import { sendError, sendJson } from './respond'
 
@@ -73,9 +81,11 @@ export function toWorkspaceInfo(
     name: workspace.name,
     demo: workspace.demo,
     createdAt: workspace.createdAt,
-    invite: inviteLink(workspace),
+    // A private notebook has no invite link at all.
+    invite: workspace.private ? '' : inviteLink(workspace),
     warnings: [...workspace.warnings],
     ...(workspace.error === null ? {} : { error: workspace.error }),
+    ...(workspace.private ? { private: true } : {}),
   }
 }
 
@@ -98,6 +108,10 @@ export function toWorkspaceInfo(
  * - `GET /api/nearby` → `NearbyResponse`; `POST /api/peers/addresses` `{ address }` →
  *   `AddAddressResponse`; `PUT /api/nearby/visibility` `{ workspace, visible }` → 204
  *   (shared/discovery.ts)
+ * - `POST /api/notebook` `{ name }` → `WorkspaceInfo` of the private notebook (201 when this
+ *   created it); `POST /api/workspaces/<from>/notes/<note>/share` `{ to }` → 201
+ *   `ShareNoteResponse` (a copy of a private note in a shared workspace; noteShare.ts). A
+ *   private notebook refuses invites, token rotation and joins (409).
  *
  * Errors are `{ error }` with 400 (invalid body, in words), 404, 405, 409, 413 or 500.
  */
@@ -119,8 +133,10 @@ export async function handleApiRequest(
       )
     } else if (error instanceof WorkspaceNotFoundError) {
       sendError(res, 404, error.message)
-    } else if (error instanceof HostingFixedError) {
+    } else if (error instanceof HostingFixedError || error instanceof PrivateWorkspaceError) {
       sendError(res, 409, error.message)
+    } else if (error instanceof NoteShareError) {
+      sendError(res, error.status, error.message)
     } else {
       context.log(`kryss api: ${req.method} ${pathname} failed: ${String(error)}`)
       sendError(res, 500, 'The host could not do that. See its log for details.')
@@ -167,6 +183,7 @@ async function route(
   const rotateMatch = /^\/workspaces\/([^/]+)\/rotate-token$/.exec(path)
   if (rotateMatch) {
     if (method !== 'POST') return methodNotAllowed('POST')
+    refuseIfPrivate(registry.get(rotateMatch[1] ?? ''))
     return sendJson(res, 200, info(await registry.rotateToken(rotateMatch[1] ?? '')))
   }
 
@@ -183,8 +200,31 @@ async function route(
     const { readOnly } = await readBody(req, inviteRequest)
     const workspace = registry.get(inviteMatch[1] ?? '')
     if (!workspace) throw new HttpError(404, 'There is no such workspace.')
+    refuseIfPrivate(workspace)
     const token = readOnly ? await registry.ensureViewToken(workspace.id) : workspace.token
     return sendJson(res, 200, { invite: context.inviteLink(workspace, token) })
+  }
+
+  if (path === '/notebook') {
+    if (method !== 'POST') return methodNotAllowed('POST')
+    const { name } = await readBody(req, privateNotebookRequest)
+    const existed = registry.list().some((w) => w.private)
+    const notebook = await registry.ensurePrivateNotebook(name)
+    return sendJson(res, existed ? 200 : 201, info(notebook))
+  }
+
+  const shareMatch = /^\/workspaces\/([^/]+)\/notes\/([^/]+)\/share$/.exec(path)
+  if (shareMatch) {
+    if (method !== 'POST') return methodNotAllowed('POST')
+    const { to } = await readBody(req, shareNoteRequest)
+    const shared = await shareNote(registry, {
+      from: shareMatch[1] ?? '',
+      noteId: shareMatch[2] ?? '',
+      to,
+      author: state.profile?.name,
+      now: Date.now(),
+    })
+    return sendJson(res, 201, shared)
   }
 
   const peersMatch = /^\/workspaces\/([^/]+)\/peers$/.exec(path)
@@ -243,6 +283,11 @@ async function route(
   }
 
   throw new HttpError(404, `There is no API at ${API_PREFIX}${path}.`)
+}
+
+/** Invites and token rotation do not exist for a private notebook. */
+function refuseIfPrivate(workspace: WorkspaceEntry | undefined): void {
+  if (workspace?.private) throw new PrivateWorkspaceError(workspace.id)
 }
 
 function methodNotAllowed(allow: string): never {

@@ -5,7 +5,7 @@ import { syncUrlForHost, type Invite } from '../../../shared/invite'
 import { KRYSS_PROTOCOL_PARAM, KRYSS_PROTOCOL_VERSION, PEER_PARAM } from '../../../shared/protocol'
 import type { HostState, PeerRecord } from '../state'
 import { CloseCode, type SyncCredential } from '../sync/room'
-import type { WorkspaceEntry, WorkspaceRegistry } from '../workspaces'
+import { PrivateWorkspaceError, type WorkspaceEntry, type WorkspaceRegistry } from '../workspaces'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
 import { DUPLICATE_LINK_CODE, PeerSession, type Timers } from './peerSession'
 
@@ -150,6 +150,10 @@ export class PeerLinks {
    */
   async link(invite: Invite): Promise<PeerLinkStatus> {
     if (this.stopped) throw new Error('peer links are stopped')
+    // Joining a private notebook's id would link it to the inviting host: refused.
+    if (this.options.registry.get(invite.workspace)?.private) {
+      throw new PrivateWorkspaceError(invite.workspace)
+    }
     await this.options.registry.register({
       id: invite.workspace,
       name: invite.name,
@@ -196,6 +200,9 @@ export class PeerLinks {
   check(workspaceId: WorkspaceId, peerId: string): PeerRefusal | null {
     if (this.stopped) return { status: 503, message: 'The host is stopping.' }
     if (peerId === this.hostId) return { status: 409, message: 'A host does not link to itself.' }
+    if (this.options.registry.get(workspaceId)?.private) {
+      return { status: 403, message: 'A private notebook links to no host.' }
+    }
     for (const session of this.sessions) {
       if (this.workspaceOf(session) !== workspaceId || session.remoteHostId !== peerId) continue
       if (session.direction === 'in' || this.hostId < peerId) {
@@ -216,7 +223,7 @@ export class PeerLinks {
     remoteAddress: string,
     credential: SyncCredential = 'workspace',
   ): void {
-    if (this.stopped || !workspace.store || !workspace.bodies) {
+    if (this.stopped || !workspace.store || !workspace.bodies || workspace.private) {
       ws.close(CloseCode.workspaceGone, 'workspace unavailable')
       return
     }
@@ -352,7 +359,8 @@ export class PeerLinks {
     }
     this.links.set(key, link)
     const workspace = this.options.registry.get(record.workspace)
-    if (!workspace?.store || !workspace.bodies) {
+    // A saved remote for a private notebook (a hand-edited kryss.json) is never dialled.
+    if (!workspace?.store || !workspace.bodies || workspace.private) {
       link.status.state = 'unavailable'
       return link
     }

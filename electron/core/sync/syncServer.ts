@@ -166,6 +166,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
           ? 'view'
           : null
     if (credential === null) return refuse(socket, 401, 'Missing or wrong token.')
+    // A private notebook is the owner's alone: any other token is refused like a wrong one.
+    if (workspace.private && credential !== 'owner') {
+      return refuse(socket, 401, 'Missing or wrong token.')
+    }
     if (!workspace.store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
     const kryss = url.searchParams.get(KRYSS_PROTOCOL_PARAM) === String(KRYSS_PROTOCOL_VERSION)
     const label = `${request.socket.remoteAddress ?? '?'} ${roomKey(room)}`
@@ -216,6 +220,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (!peers || room.kind !== 'root' || !HOST_ID_PATTERN.test(peerId)) {
       return refuse(socket, 400, 'Not a peer link.')
     }
+    // A private notebook is never linked to another host, whatever the token.
+    if (workspace.private) return refuse(socket, 403, 'A private notebook links to no host.')
     // A peer link carries changes both ways; a view-only invite cannot make one.
     if (credential === 'view') return refuse(socket, 403, 'A view-only invite cannot link hosts.')
     const refusal = peers.check(workspace.id, peerId)
