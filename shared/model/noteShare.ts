@@ -161,19 +161,40 @@ export function copyNoteBody(
   origin: object = COMMAND_ORIGIN,
 ): string[] {
   const fileIds = new Set<string>()
-  const clone = (node: Y.XmlElement | Y.XmlText | Y.XmlHook): (Y.XmlElement | Y.XmlText)[] => {
-    if (node instanceof Y.XmlText) {
+  // Cloned children are collected as deltas first, so text around a link that became text
+  // ends up in one Y.XmlText, as the editor itself would write it.
+  type Part = { kind: 'text'; delta: unknown[] } | { kind: 'element'; element: Y.XmlElement }
+  const toNodes = (parts: Part[]): (Y.XmlElement | Y.XmlText)[] => {
+    const nodes: (Y.XmlElement | Y.XmlText)[] = []
+    let pending: unknown[] | null = null
+    const flush = (): void => {
+      if (pending === null) return
       const text = new Y.XmlText()
-      text.applyDelta(node.toDelta() as unknown[])
-      return [text]
+      text.applyDelta(pending)
+      nodes.push(text)
+      pending = null
     }
+    for (const part of parts) {
+      if (part.kind === 'text') pending = [...(pending ?? []), ...part.delta]
+      else {
+        flush()
+        nodes.push(part.element)
+      }
+    }
+    flush()
+    return nodes
+  }
+  const clone = (node: Y.XmlElement | Y.XmlText | Y.XmlHook): Part[] => {
+    if (node instanceof Y.XmlText) return [{ kind: 'text', delta: node.toDelta() as unknown[] }]
     if (!(node instanceof Y.XmlElement)) return []
     const attributes = node.getAttributes() as Record<string, unknown>
     if (node.nodeName === NOTE_LINK_NODE) {
       const id = attributes.id
       const mapped = isNoteId(id) ? mapLink(id) : null
       if (mapped === null) return []
-      if (mapped.kind === 'text') return mapped.text === '' ? [] : [new Y.XmlText(mapped.text)]
+      if (mapped.kind === 'text') {
+        return mapped.text === '' ? [] : [{ kind: 'text', delta: [{ insert: mapped.text }] }]
+      }
       attributes.id = mapped.id
     }
     if (node.nodeName === 'image' && typeof attributes.fileId === 'string') {
@@ -184,11 +205,11 @@ export function copyNoteBody(
       // Attribute values are JSON (y-prosemirror writes numbers and arrays too).
       element.setAttribute(key, value as string)
     }
-    const children = node.toArray().flatMap(clone)
+    const children = toNodes(node.toArray().flatMap(clone))
     if (children.length > 0) element.insert(0, children)
-    return [element]
+    return [{ kind: 'element', element }]
   }
-  const nodes = from.fragment.toArray().flatMap(clone)
+  const nodes = toNodes(from.fragment.toArray().flatMap(clone))
   const sourceFiles = noteFilesMap(from.doc)
   const copied: string[] = []
   to.doc.transact(() => {
