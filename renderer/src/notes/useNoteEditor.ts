@@ -4,17 +4,23 @@ import { useEditor, type Editor } from '@tiptap/react'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
 import type { NoteId } from '../../../shared/ids'
 import { noteBodyFragment } from '../../../shared/model/noteBody'
-import { touchNote } from '../../../shared/model/notes'
+import { createNote, touchNote } from '../../../shared/model/notes'
 import type { DocSync } from '../sync/docSync'
 import { throttle } from '../lib/throttle'
 import type { PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { navigate } from '../lib/route'
-import { bodyExtensions } from './editor/extensions'
+import { bodyExtensions, editingExtensions } from './editor/extensions'
 import { openExternalLink } from './safeLink'
 import { isModClick } from './shortcuts'
+
+/** A note made from the `[[` menu's "Create note «…»" entry. */
+function createNoteNow(doc: Y.Doc, title: string, authorName: string): NoteId {
+  return createNote(doc, { title, author: { name: authorName }, now: Date.now() })
+}
 
 /** How often a stream of local edits updates the note's "updated" time. */
 const TOUCH_INTERVAL_MS = 5_000
@@ -45,10 +51,17 @@ export function useNoteEditor(input: {
         rootDoc: connection.doc,
         openNote: (note) => navigate({ workspace: connection.workspaceId, note }),
       }),
+      ...editingExtensions({
+        bodyDoc: body.doc,
+        rootDoc: connection.doc,
+        noteId,
+        userName: initialUser.name,
+        createNote: (title) => createNoteNow(connection.doc, title, initialUser.name),
+      }),
       Collaboration.configure({ fragment: noteBodyFragment(body.doc) }),
       CollaborationCaret.configure({ provider: body.provider, user: initialUser }),
     ],
-    [body, connection, initialUser],
+    [body, connection, noteId, initialUser],
   )
 
   const placeholder = t('notes.bodyPlaceholder')

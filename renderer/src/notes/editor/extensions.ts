@@ -4,6 +4,9 @@ import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table
 import StarterKit from '@tiptap/starter-kit'
 import type * as Y from 'yjs'
 import type { NoteId } from '../../../../shared/ids'
+import { ImageUpload, pickImageFiles } from './imageUpload'
+import { NoteLinkSuggest } from './noteLinkSuggest'
+import { SlashMenu } from './slashMenu'
 import { isSafeHref } from '../safeLink'
 import { NoteImage } from './imageNode'
 import { NoteLink } from './noteLinkNode'
@@ -50,5 +53,29 @@ export function bodyExtensions(options: BodyExtensionOptions = {}): AnyExtension
     TableCell,
     NoteImage.configure({ bodyDoc: options.bodyDoc }),
     NoteLink.configure({ rootDoc: options.rootDoc, openNote: options.openNote }),
+  ]
+}
+
+/**
+ * The helpers for writing a note, added to {@link bodyExtensions} by the live editor: the
+ * slash menu, the `[[` note-link autocomplete and image paste/drop/pick.
+ */
+export function editingExtensions(options: {
+  bodyDoc: Y.Doc
+  rootDoc: Y.Doc
+  noteId: NoteId
+  /** Recorded on added images. */
+  userName: string
+  /** Creates a note for "Create note «…»" in the `[[` menu and returns its id. */
+  createNote: (title: string) => NoteId
+}): AnyExtension[] {
+  return [
+    ImageUpload.configure({ bodyDoc: options.bodyDoc, addedBy: options.userName }),
+    SlashMenu.configure({ pickImage: pickImageFiles }),
+    NoteLinkSuggest.configure({
+      rootDoc: options.rootDoc,
+      noteId: options.noteId,
+      createNote: options.createNote,
+    }),
   ]
 }
