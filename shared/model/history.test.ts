@@ -168,7 +168,7 @@ describe('restoring', () => {
     const origins: unknown[] = []
     doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin))
 
-    const result = restoreNoteVersion(doc, first, { now: 10, by: ['Bo'] })
+    const result = restoreNoteVersion(doc, first, { now: 10, by: ['Bo'], editedBy: ['Ada', 'Bo'] })
 
     expect(origins).toEqual([COMMAND_ORIGIN])
     expect(result.status).toBe('restored')
@@ -178,7 +178,12 @@ describe('restoring', () => {
     )
     const [restored, before] = listNoteVersions(doc)
     expect(restored).toMatchObject({ kind: 'restored', restoredFrom: first, by: ['Bo'] })
-    expect(before).toMatchObject({ kind: 'before-restore', restoredFrom: first, at: 10 })
+    expect(before).toMatchObject({
+      kind: 'before-restore',
+      restoredFrom: first,
+      at: 10,
+      by: ['Ada', 'Bo'],
+    })
     expect(versionText(doc, before?.id as NoteVersionId)).toBe(
       'Second First draft\nMore text\na\nb',
     )

@@ -275,7 +275,13 @@ export type RestoreResult =
 export function restoreNoteVersion(
   bodyDoc: Y.Doc,
   id: NoteVersionId,
-  input: { now: number; by: Iterable<string> },
+  input: {
+    now: number
+    /** Who restores. */
+    by: Iterable<string>
+    /** Who edited since the newest version (for the `before-restore` one); default `by`. */
+    editedBy?: Iterable<string>
+  },
 ): RestoreResult {
   const versionDoc = openNoteVersion(bodyDoc, id)
   if (versionDoc === undefined) return { status: 'missing' }
@@ -284,12 +290,13 @@ export function restoreNoteVersion(
     const source = noteBodyFragment(versionDoc)
     if (bodyContentKey(fragment) === bodyContentKey(source)) return { status: 'unchanged' }
     const by = [...input.by]
+    const editedBy = input.editedBy === undefined ? by : [...input.editedBy]
     let before: NoteVersionId | undefined
     let restored: NoteVersionId | undefined
     bodyDoc.transact(() => {
       before = captureNoteVersion(bodyDoc, {
         now: input.now,
-        by,
+        by: editedBy,
         kind: 'before-restore',
         restoredFrom: id,
       })
