@@ -109,3 +109,28 @@ export const PROFILE_COLORS = [
 
 /** Error body of any failed API call. */
 export const apiErrorSchema = z.object({ error: z.string() })
+
+/**
+ * Markdown export and import (electron/core/transfer/). `GET …/export` answers a zip;
+ * `POST …/export-folder` writes the same files into a new folder inside `path` (desktop);
+ * `POST …/import?name=<file>[&dryRun=1]` takes the raw bytes of one .zip or .md file and
+ * answers what it imported (or, with dryRun, would import). Reasons and warnings are codes
+ * (shared/model/markdown/mapping.ts) the UI words.
+ */
+export const exportFolderRequest = z.object({ path: z.string().min(1).max(4096) })
+export const exportFolderResponse = z.object({ folder: z.string(), notes: z.number().int() })
+export const importReportSchema = z.object({
+  notes: z.array(
+    z.object({
+      file: z.string(),
+      title: z.string(),
+      warnings: z.array(z.object({ code: z.string(), detail: z.string().optional() })),
+    }),
+  ),
+  refused: z.array(
+    z.object({ file: z.string(), reason: z.string(), detail: z.string().optional() }),
+  ),
+  /** False for a dry run. */
+  imported: z.boolean(),
+})
+export type ImportReportResponse = z.infer<typeof importReportSchema>

@@ -22,6 +22,7 @@ import { describeInviteError, inviteRequest, joinRequest } from '../../../shared
 import { HostingFixedError } from '../lanHosting'
 import { NoteShareError, shareNote } from '../noteShare'
 import type { HostState } from '../state'
+import { handleTransferRequest } from '../transfer/routes'
 import {
   PrivateWorkspaceError,
   WorkspaceNotFoundError,
@@ -153,6 +154,7 @@ async function route(
   const { registry, state } = context
   const info = (w: WorkspaceEntry) => toWorkspaceInfo(w, context.inviteLink)
   const method = req.method ?? 'GET'
+  if (await handleTransferRequest(req, res, path, context)) return
 
   if (path === '/workspaces') {
     if (method === 'GET') {
