@@ -18,6 +18,7 @@ import { DemoBanner } from '../workspaces/DemoBanner'
 import { StorageWarnings } from '../workspaces/StorageWarnings'
 import { useWorkspaceMeta } from '../workspaces/useWorkspaceMeta'
 import { NearbySection } from '../nearby/NearbySection'
+import { PrivateBadge } from '../notebook/PrivateBadge'
 import { WorkspaceList } from '../workspaces/WorkspaceList'
 import { Layout } from './Layout'
 import { SidebarProfile, SidebarTop } from './SidebarChrome'
@@ -152,15 +153,16 @@ export function WorkspaceScreen({
                 {t('notes.viewOnlyBadge')}
               </span>
             )}
+            {entry.private === true && <PrivateBadge />}
             <PresenceAvatars participants={participants} />
-            {session.sharing !== undefined ? (
+            {session.sharing !== undefined && entry.private !== true ? (
               <PeersPanel sharing={session.sharing} workspaceId={connection.workspaceId}>
                 <SyncStatusChip store={connection.status} />
               </PeersPanel>
             ) : (
               <SyncStatusChip store={connection.status} />
             )}
-            {session.sharing !== undefined && (
+            {session.sharing !== undefined && entry.private !== true && (
               <InviteButton
                 sharing={session.sharing}
                 workspaceId={connection.workspaceId}

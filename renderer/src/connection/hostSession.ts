@@ -24,6 +24,8 @@ export type WorkspaceEntry = {
    * none. Always false for the owner.
    */
   readOnly: boolean
+  /** The owner's private notebook (never shared: no invite, no peers). Owners only. */
+  private?: boolean
 }
 
 /**
@@ -89,6 +91,7 @@ export function sameEntry(a: WorkspaceEntry, b: WorkspaceEntry): boolean {
     a.error === b.error &&
     a.invite === b.invite &&
     a.readOnly === b.readOnly &&
+    a.private === b.private &&
     a.warnings.length === b.warnings.length &&
     a.warnings.every((warning, i) => warning === b.warnings[i])
   )

@@ -13,6 +13,7 @@ function toEntry(info: WorkspaceInfo): WorkspaceEntry {
     error: info.error,
     invite: info.invite,
     readOnly: false,
+    ...(info.private === true ? { private: true } : {}),
   }
 }
 

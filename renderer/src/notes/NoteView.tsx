@@ -11,6 +11,8 @@ import { formatDateTime, formatRelativeTime } from '../lib/format'
 import { useCompanyNames, useNote } from './useNotes'
 import { useNoteBody } from './useNoteBody'
 import { useNoteEditor } from './useNoteEditor'
+import { NoteShareLine } from '../notebook/NoteShareLine'
+import { ShareNoteButton } from '../notebook/ShareNoteButton'
 
 /**
  * One open note. Render it keyed by note id: the editor binds to a single note's body.
@@ -91,6 +93,7 @@ function NoteBody({
     <article className="note" aria-label={title || t('notes.untitled')}>
       <div className="note-toolbar">
         {editor !== null && !readOnly && <EditorToolbar editor={editor} />}
+        <ShareNoteButton connection={connection} noteId={noteId} />
       </div>
       <div className="note-column">
         <NoteTitleInput
@@ -102,6 +105,7 @@ function NoteBody({
           readOnly={readOnly}
           onEnter={() => editor?.commands.focus('start')}
         />
+        <NoteShareLine connection={connection} noteId={noteId} />
         <p className="note-meta">
           {company !== undefined && <span className="company-chip">{company}</span>}
           {updatedBy !== '' && (

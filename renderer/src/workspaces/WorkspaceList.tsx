@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { WorkspaceId } from '../../../shared/ids'
 import type { HostSession, WorkspaceEntry } from '../connection/hostSession'
 import { JoinWorkspaceDialog } from '../peers/JoinWorkspaceDialog'
+import { PrivateNotebookEntry } from '../notebook/PrivateNotebookEntry'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { IconButton } from '../ui/IconButton'
 import { Menu, MenuItem, MenuSeparator } from '../ui/Menu'
@@ -36,7 +37,8 @@ export function WorkspaceList({
   onDeleted: (id: WorkspaceId) => void
 }) {
   const { t } = useTranslation()
-  const entries = useSyncExternalStore(session.workspaces.subscribe, session.workspaces.getSnapshot)
+  const all = useSyncExternalStore(session.workspaces.subscribe, session.workspaces.getSnapshot)
+  const entries = all.filter((entry) => entry.private !== true) // the notebook is listed apart
   const [pending, setPending] = useState<Pending>()
   // Owners only: joining links this host to another one.
   const sharing = session.sharing
@@ -48,6 +50,7 @@ export function WorkspaceList({
 
   return (
     <section className="sidebar-section" aria-labelledby="workspaces-heading">
+      <PrivateNotebookEntry session={session} currentId={currentId} onOpen={onOpen} />
       <div className="sidebar-heading">
         <h2 id="workspaces-heading">{t('workspaces.heading')}</h2>
         {session.canManageWorkspaces && (
