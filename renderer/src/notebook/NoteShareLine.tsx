@@ -37,7 +37,7 @@ export function NoteShareLine({
               {t('notebook.sharedTo', { name })}
               {reachable && (
                 <>
-                  {' · '}
+                  <span aria-hidden>·</span>
                   <button
                     type="button"
                     className="link-button"
@@ -65,7 +65,7 @@ export function NoteShareLine({
       {reachable ? t('notebook.copiedFromOwn') : t('notebook.copiedFrom')}
       {reachable && (
         <>
-          {' · '}
+          <span aria-hidden>·</span>
           <button
             type="button"
             className="link-button"
