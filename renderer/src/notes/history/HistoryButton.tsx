@@ -2,6 +2,7 @@ import { History } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
+import type { NoteId } from '../../../../shared/ids'
 import { Button } from '../../ui/Button'
 import { HistoryDialog } from './HistoryDialog'
 import type { VersionRecorder } from './versionRecorder'
@@ -10,6 +11,7 @@ import type { VersionRecorder } from './versionRecorder'
 export function HistoryButton(props: {
   bodyDoc: Y.Doc
   rootDoc: Y.Doc
+  noteId: NoteId
   recorder: VersionRecorder
   readOnly: boolean
   title: string

@@ -3,6 +3,7 @@ import { RotateCcw, Save, X } from 'lucide-react'
 import { useCallback, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
+import type { NoteId } from '../../../../shared/ids'
 import {
   MAX_VERSION_LABEL_LENGTH,
   type NoteVersion,
@@ -10,6 +11,7 @@ import {
 } from '../../../../shared/model/history'
 import { bodyBlocks, type BodyBlock } from '../../../../shared/model/historyDiff'
 import { noteBodyFragment } from '../../../../shared/model/noteBody'
+import { touchNote } from '../../../../shared/model/notes'
 import { useNow } from '../../lib/clock'
 import { formatDateTime } from '../../lib/format'
 import { Button } from '../../ui/Button'
@@ -26,6 +28,7 @@ import { VersionViewer } from './VersionViewer'
 type Props = {
   bodyDoc: Y.Doc
   rootDoc: Y.Doc
+  noteId: NoteId
   recorder: VersionRecorder
   readOnly: boolean
   title: string
@@ -67,7 +70,7 @@ export function HistoryDialog(props: Props) {
 
 type Against = 'current' | NoteVersionId
 
-function HistoryPanel({ bodyDoc, rootDoc, recorder, readOnly }: Props) {
+function HistoryPanel({ bodyDoc, rootDoc, noteId, recorder, readOnly }: Props) {
   const { t, i18n } = useTranslation()
   const versions = useNoteVersions(bodyDoc)
   const now = useNow()
@@ -82,6 +85,11 @@ function HistoryPanel({ bodyDoc, rootDoc, recorder, readOnly }: Props) {
 
   const restore = (version: NoteVersion): void => {
     const result = recorder.restore(version.id)
+    // The list says who changed a note last; the editor's own "touch" ignores changes it
+    // did not make itself, so a restore says it here.
+    if (result.status === 'restored') {
+      touchNote(rootDoc, noteId, { author: { name: recorder.userName() }, now: Date.now() })
+    }
     setStatus(
       result.status === 'restored'
         ? t('history.restored', { time: time(version) })

@@ -31,6 +31,8 @@ export type VersionRecorder = {
   /** Restores a version as a new change; the text before it is kept as a version. */
   restore(id: NoteVersionId): RestoreResult
   setUserName(name: string): void
+  /** The name versions are recorded under. */
+  userName(): string
 }
 
 export type RecorderClock = {
@@ -180,5 +182,6 @@ export function createVersionRecorder(input: {
     setUserName(name) {
       userName = name
     },
+    userName: () => userName,
   }
 }
