@@ -106,9 +106,10 @@ describe('the version recorder', () => {
   })
 
   it('saves named versions on demand, even without changes', () => {
-    const { doc, recorder } = setup()
+    const { doc, clock, recorder } = setup()
     type(doc, 'text')
     expect(recorder.save()).toBeDefined()
+    clock.advance(1_000)
     expect(recorder.save()).toBeUndefined()
     expect(recorder.save('  Before the workshop ')).toBeDefined()
     expect(listNoteVersions(doc).map((v) => [v.kind, v.label])).toEqual([
