@@ -17,6 +17,8 @@ export type IpcContract = {
   'host:connection': { request: void; response: HostConnection }
   'app:info': { request: void; response: AppInfo }
   'app:openExternal': { request: { url: string }; response: { opened: boolean } }
+  /** A native folder picker (Markdown export); `path` is null when the person cancels. */
+  'dialog:pickFolder': { request: { title?: string }; response: { path: string | null } }
 }
 export type IpcChannel = keyof IpcContract
 
@@ -24,6 +26,7 @@ export const IPC_CHANNELS = [
   'host:connection',
   'app:info',
   'app:openExternal',
+  'dialog:pickFolder',
 ] as const satisfies readonly IpcChannel[]
 
 /** What the preload exposes as `window.kryss`. */
@@ -31,4 +34,5 @@ export type KryssApi = {
   getHostConnection(): Promise<HostConnection>
   getAppInfo(): Promise<AppInfo>
   openExternal(url: string): Promise<{ opened: boolean }>
+  pickFolder(title?: string): Promise<{ path: string | null }>
 }

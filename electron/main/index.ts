@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { app, BrowserWindow, dialog, nativeTheme, protocol, session, shell } from 'electron'
+import type { OpenDialogOptions } from 'electron'
 import { newToken } from '../../shared/ids'
 import { resolveDataDir } from '../core/config'
 import { createHost } from '../core/host'
@@ -132,6 +133,16 @@ function runShell(dataDir: string): void {
           locale: app.getLocale(),
         }),
         openExternal,
+        pickFolder: async (title) => {
+          const options: OpenDialogOptions = {
+            properties: ['openDirectory', 'createDirectory'],
+            ...(title === undefined ? {} : { title }),
+          }
+          const picked = window
+            ? await dialog.showOpenDialog(window, options)
+            : await dialog.showOpenDialog(options)
+          return picked.canceled ? null : (picked.filePaths[0] ?? null)
+        },
       }),
     )
     window = openWindow()

@@ -21,6 +21,7 @@ export const IPC_REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcContract[C][
   'host:connection': z.undefined(),
   'app:info': z.undefined(),
   'app:openExternal': z.strictObject({ url: z.string().min(1).max(4096) }),
+  'dialog:pickFolder': z.strictObject({ title: z.string().max(200).optional() }),
 }
 
 /** A handler for one channel: the validated request in, the contract's response out. */
@@ -70,6 +71,8 @@ export type IpcDeps = {
   getAppInfo(): AppInfo
   /** The vetted opener (`openExternalSafely`); resolves to whether the URL was opened. */
   openExternal(url: string): Promise<boolean>
+  /** Shows the native folder picker; null when cancelled. */
+  pickFolder(title: string | undefined): Promise<string | null>
 }
 
 /** Builds the handler table from main's services. */
@@ -78,6 +81,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     'host:connection': () => deps.getHostConnection(),
     'app:info': () => deps.getAppInfo(),
     'app:openExternal': async ({ url }) => ({ opened: await deps.openExternal(url) }),
+    'dialog:pickFolder': async ({ title }) => ({ path: await deps.pickFolder(title) }),
   }
 }
 

@@ -22,6 +22,7 @@ const api = {
   getHostConnection: () => invoke('host:connection'),
   getAppInfo: () => invoke('app:info'),
   openExternal: (url: string) => invoke('app:openExternal', { url }),
+  pickFolder: (title?: string) => invoke('dialog:pickFolder', title === undefined ? {} : { title }),
 } satisfies KryssApi
 
 contextBridge.exposeInMainWorld('kryss', api)

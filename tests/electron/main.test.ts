@@ -438,6 +438,7 @@ describe('preload', () => {
     getHostConnection: true,
     getAppInfo: true,
     openExternal: true,
+    pickFolder: true,
   } as const satisfies Record<keyof KryssApi, true>
 
   async function loadPreload() {

@@ -45,7 +45,7 @@ async function upload(
       Authorization: `Bearer ${started.host.ownerToken}`,
       'Content-Type': 'application/zip',
     },
-    body: bytes,
+    body: Buffer.from(bytes),
   })
 }
 

@@ -9,6 +9,8 @@ import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { IconButton } from '../ui/IconButton'
 import { Menu, MenuItem, MenuSeparator } from '../ui/Menu'
 import { Tooltip } from '../ui/Tooltip'
+import { TransferDialogs } from '../transfer/TransferDialogs'
+import { TransferMenuItems } from '../transfer/TransferMenuItems'
 import { WorkspaceNameDialog } from './WorkspaceNameDialog'
 
 type Pending =
@@ -128,6 +130,7 @@ export function WorkspaceList({
                   >
                     {t('workspaces.rename')}
                   </MenuItem>
+                  <TransferMenuItems id={entry.id} name={name} />
                   <MenuSeparator />
                   <MenuItem
                     danger
@@ -142,6 +145,7 @@ export function WorkspaceList({
           )
         })}
       </ul>
+      <TransferDialogs session={session} />
       <WorkspaceNameDialog
         open={pending?.kind === 'create'}
         onOpenChange={close}
