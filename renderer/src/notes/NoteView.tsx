@@ -13,6 +13,7 @@ import { useNoteBody } from './useNoteBody'
 import { useNoteEditor } from './useNoteEditor'
 import { NoteShareLine } from '../notebook/NoteShareLine'
 import { ShareNoteButton } from '../notebook/ShareNoteButton'
+import { ExportNoteButton } from '../transfer/ExportNoteButton'
 
 /**
  * One open note. Render it keyed by note id: the editor binds to a single note's body.
@@ -94,6 +95,7 @@ function NoteBody({
       <div className="note-toolbar">
         {editor !== null && !readOnly && <EditorToolbar editor={editor} />}
         <ShareNoteButton connection={connection} noteId={noteId} />
+        <ExportNoteButton rootDoc={connection.doc} bodyDoc={body.doc} noteId={noteId} />
       </div>
       <div className="note-column">
         <NoteTitleInput
