@@ -2,6 +2,7 @@ import type { AnyExtension } from '@tiptap/core'
 import { TaskItem, TaskList } from '@tiptap/extension-list'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
+import i18next from 'i18next'
 import type * as Y from 'yjs'
 import type { NoteId } from '../../../../shared/ids'
 import { ImageUpload, pickImageFiles } from './imageUpload'
@@ -37,6 +38,8 @@ export function bodyExtensions(options: BodyExtensionOptions = {}): AnyExtension
       // changes; ProseMirror's would undo other people's edits too.
       undoRedo: false,
       heading: { levels: [1, 2, 3] },
+      // Not one of the body's agreed marks (Markdown has no underline either).
+      underline: false,
       link: {
         openOnClick: false,
         autolink: true,
@@ -46,7 +49,15 @@ export function bodyExtensions(options: BodyExtensionOptions = {}): AnyExtension
       },
     }),
     TaskList,
-    TaskItem.configure({ nested: true }),
+    TaskItem.configure({
+      nested: true,
+      a11y: {
+        checkboxLabel: (node, checked) =>
+          i18next.t(checked ? 'blocks.taskDone' : 'blocks.taskOpen', {
+            text: node.textContent.trim() || i18next.t('blocks.taskEmpty'),
+          }),
+      },
+    }),
     Table.configure({ resizable: false, HTMLAttributes: { class: 'note-table' } }),
     TableRow,
     TableHeader,
