@@ -93,6 +93,11 @@ describe('capturing versions', () => {
     expect(captureNoteVersion(doc, { now: 4, by: ['Ada'] })).toBeDefined()
     expect(listNoteVersions(doc).map((v) => v.at)).toEqual([4, 3, 1])
     expect(captureNoteVersion(new Y.Doc(), { now: 5, by: ['Ada'] })).toBeUndefined()
+    const opened = new Y.Doc()
+    opened.transact(() => noteBodyFragment(opened).insert(0, [new Y.XmlElement('paragraph')]))
+    expect(captureNoteVersion(opened, { now: 6, by: ['Ada'] })).toBeUndefined()
+    appendNoteBody(opened, [{ type: 'paragraph', content: ['x'] }])
+    expect(captureNoteVersion(opened, { now: 7, by: ['Ada'] })).toBeDefined()
   })
 
   it('names and unnames a version', () => {

@@ -185,10 +185,28 @@ function versionContentKey(bodyDoc: Y.Doc, id: NoteVersionId): string | undefine
   return key
 }
 
-/** Whether the live body has the same content as the newest version (or there is none). */
+/**
+ * Nothing written: no blocks, or only empty paragraphs (what an editor puts into a new note
+ * as it opens it, which is not worth a version).
+ */
+function isBlankBody(fragment: Y.XmlFragment): boolean {
+  return fragment
+    .toArray()
+    .every(
+      (node) =>
+        node instanceof Y.XmlElement &&
+        node.nodeName === 'paragraph' &&
+        node.toArray().every((child) => child instanceof Y.XmlText && child.length === 0),
+    )
+}
+
+/**
+ * Whether the live body has the same content as the newest version; with no version yet,
+ * whether it is still blank.
+ */
 export function isBodyUnchangedSinceNewestVersion(bodyDoc: Y.Doc): boolean {
   const newest = listNoteVersions(bodyDoc)[0]
-  if (newest === undefined) return noteBodyFragment(bodyDoc).length === 0
+  if (newest === undefined) return isBlankBody(noteBodyFragment(bodyDoc))
   return versionContentKey(bodyDoc, newest.id) === bodyContentKey(noteBodyFragment(bodyDoc))
 }
 
@@ -208,7 +226,7 @@ export type CaptureInput = {
 /**
  * Stores the body as it is now as a version, then prunes to {@link MAX_NOTE_VERSIONS}.
  * Nothing is stored (and `undefined` returned) when the content equals the newest version,
- * unless forced; an empty note with no versions has nothing worth keeping either.
+ * unless forced; a blank note with no versions has nothing worth keeping either.
  * One transaction (joins the caller's, as in a restore).
  */
 export function captureNoteVersion(bodyDoc: Y.Doc, input: CaptureInput): NoteVersionId | undefined {

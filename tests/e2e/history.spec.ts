@@ -97,3 +97,33 @@ test('one person restores a version the other wrote, both see it, and compare sh
     .and(ada.locator('[data-kind="restored"]'))
   await expect(restored).toContainText('Bo Vik')
 })
+
+test('leaving a note keeps what was written as a version, named by its writer', async ({
+  browser,
+}) => {
+  const ada = await join(browser, 'Ada Lien', 'Lien Møbelverk')
+  const bo = await join(browser, 'Bo Vik', 'Fjordmat')
+
+  await ada.getByTestId('new-note').click()
+  await ada.getByTestId('note-title').fill('Robotcelle, notater')
+  await ada.getByTestId('note-title').press('Enter')
+  await editor(ada).click()
+  await ada.keyboard.type('Gripperen må byttes for små serier.')
+
+  // A note opened and left without writing gets no version; one written in gets one.
+  await bo.getByTestId('note-item').filter({ hasText: 'Robotcelle, notater' }).click()
+  await expect(editor(bo)).toContainText('Gripperen må byttes')
+  await bo.getByTestId('history-button').click()
+  await expect(bo.getByTestId('history-dialog')).toContainText('No versions yet')
+  await bo.keyboard.press('Escape')
+
+  await ada.getByTestId('note-item').filter({ hasText: 'Robotcelle for små serier' }).click()
+  await bo.getByTestId('history-button').click()
+  const items = bo.getByTestId('history-dialog').getByTestId('history-item')
+  await expect(items).toHaveCount(1)
+  await expect(items.first()).toContainText('Ada Lien')
+  await expect(items.first()).toContainText('just now')
+  await expect(bo.getByTestId('history-viewer')).toContainText(
+    'Gripperen må byttes for små serier.',
+  )
+})
