@@ -215,7 +215,7 @@ function ImportReportView({ report }: { report: ImportReportResponse }) {
           <ul className="transfer-list">
             {warned.map((note) => (
               <li key={note.file}>
-                <span className="transfer-file">{note.title}</span>
+                <span className="transfer-title">{note.title}</span>
                 <ul className="transfer-warnings">
                   {note.warnings.map((warning) => (
                     <li key={`${warning.code}-${warning.detail ?? ''}`}>
