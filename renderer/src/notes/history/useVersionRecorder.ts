@@ -14,7 +14,12 @@ export function useVersionRecorder(
   const [initialName] = useState(userName)
   const recorder = useMemo(
     () =>
-      createVersionRecorder({ doc: body.doc, awareness: body.awareness, userName: initialName }),
+      createVersionRecorder({
+        doc: body.doc,
+        awareness: body.awareness,
+        userName: initialName,
+        isSynced: () => body.provider.synced,
+      }),
     [body, initialName],
   )
 

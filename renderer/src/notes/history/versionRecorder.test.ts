@@ -49,9 +49,26 @@ function setup() {
   const doc = new Y.Doc()
   const clock = fakeClock()
   const awareness = new Awareness(doc)
-  const recorder = createVersionRecorder({ doc, awareness, userName: 'Ada', clock })
+  const sync = { synced: true }
+  const recorder = createVersionRecorder({
+    doc,
+    awareness,
+    userName: 'Ada',
+    clock,
+    isSynced: () => sync.synced,
+  })
   const stop = recorder.start()
-  return { doc, clock, awareness, recorder, stop }
+  return { doc, clock, awareness, recorder, stop, sync }
+}
+
+/** Bo, another client, whose updates reach Ada's document and whose name her awareness knows. */
+function connectBo(doc: Y.Doc, awareness: Awareness): Y.Doc {
+  const bo = new Y.Doc()
+  const boAwareness = new Awareness(bo)
+  boAwareness.setLocalState({ user: { name: 'Bo Vik', color: '#112233', company: '' } })
+  applyAwarenessUpdate(awareness, encodeAwarenessUpdate(boAwareness, [bo.clientID]), 'remote')
+  bo.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update, 'remote'))
+  return bo
 }
 
 describe('the version recorder', () => {
@@ -90,11 +107,7 @@ describe('the version recorder', () => {
 
   it('never captures for edits that came from others, but names them in the next version', () => {
     const { doc, clock, awareness } = setup()
-    const bo = new Y.Doc()
-    const boAwareness = new Awareness(bo)
-    boAwareness.setLocalState({ user: { name: 'Bo Vik', color: '#112233', company: '' } })
-    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(boAwareness, [bo.clientID]), 'remote')
-    bo.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update, 'remote'))
+    const bo = connectBo(doc, awareness)
 
     type(bo, 'from Bo')
     clock.advance(10 * CAPTURE_MAX_INTERVAL_MS)
@@ -103,6 +116,17 @@ describe('the version recorder', () => {
     type(doc, 'from Ada')
     clock.advance(CAPTURE_IDLE_MS)
     expect(listNoteVersions(doc)[0]?.by).toEqual(['Bo Vik', 'Ada'])
+  })
+
+  it('does not name those whose old edits arrive with the first sync', () => {
+    const { doc, clock, awareness, sync } = setup()
+    sync.synced = false
+    const bo = connectBo(doc, awareness)
+    type(bo, 'Bo wrote this last week')
+    sync.synced = true
+    type(doc, 'from Ada')
+    clock.advance(CAPTURE_IDLE_MS)
+    expect(listNoteVersions(doc)[0]?.by).toEqual(['Ada'])
   })
 
   it('saves named versions on demand, even without changes', () => {

@@ -51,9 +51,14 @@ export function createVersionRecorder(input: {
   doc: Y.Doc
   awareness: Awareness | undefined
   userName: string
+  /**
+   * Whether the document has caught up with the host. The catch-up itself brings everyone's
+   * past edits, which are not "edits since the last version".
+   */
+  isSynced?: () => boolean
   clock?: RecorderClock
 }): VersionRecorder {
-  const { doc, awareness } = input
+  const { doc, awareness, isSynced = () => true } = input
   const clock = input.clock ?? systemClock
   let userName = input.userName
   let pendingSince: number | undefined
@@ -124,7 +129,7 @@ export function createVersionRecorder(input: {
 
   const onBody = (_events: unknown, transaction: Y.Transaction): void => {
     if (!transaction.local) {
-      for (const name of remoteAuthors(transaction)) authors.add(name)
+      if (isSynced()) for (const name of remoteAuthors(transaction)) authors.add(name)
       return
     }
     if (restoring) return
