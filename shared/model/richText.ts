@@ -54,8 +54,11 @@ export type Marks = {
 }
 /** A run of text with the marks it carries. */
 export type TextRun = { text: string } & Marks
-/** A link to another note (inline atom). `title` is a hint for importers; only `id` is stored. */
-export type NoteLinkInline = { type: 'noteLink'; id: string; title?: string }
+/**
+ * A link to another note (inline atom). Only `id` is stored; `title` (the link's target) and
+ * `alias` (its shown text) are hints for importers resolving links by name.
+ */
+export type NoteLinkInline = { type: 'noteLink'; id: string; title?: string; alias?: string }
 export type Inline = string | TextRun | NoteLinkInline | { type: 'hardBreak' }
 
 /** A list item: its first paragraph, and any blocks after it (nested lists, more paragraphs). */

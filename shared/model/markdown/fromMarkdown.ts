@@ -20,7 +20,7 @@ export type ParsedMarkdown = {
   warnings: ImportWarning[]
 }
 
-type WikiToken = { type: 'wikiLink'; raw: string; target: string; embed: boolean }
+type WikiToken = { type: 'wikiLink'; raw: string; target: string; alias?: string; embed: boolean }
 
 /** `[[Title]]`, `[[Title|alias]]` and `![[file.png]]`; `\]`, `\[`, `\|` and `\\` escape. */
 const wikiLink: TokenizerAndRendererExtension = {
@@ -31,14 +31,17 @@ const wikiLink: TokenizerAndRendererExtension = {
     return index < 0 ? undefined : index
   },
   tokenizer(src: string) {
-    const match = /^(!?)\[\[((?:\\.|[^\]\\\n|])+)(?:\|(?:\\.|[^\]\\\n])*)?\]\]/.exec(src)
+    const match = /^(!?)\[\[((?:\\.|[^\]\\\n|])+)(?:\|((?:\\.|[^\]\\\n])*))?\]\]/.exec(src)
     if (match === null) return undefined
+    const unescape = (text: string): string => text.replace(/\\(.)/g, '$1').trim()
     const token: WikiToken = {
       type: 'wikiLink',
       raw: match[0],
-      target: (match[2] ?? '').replace(/\\(.)/g, '$1').trim(),
+      target: unescape(match[2] ?? ''),
       embed: match[1] === '!',
     }
+    const alias = unescape(match[3] ?? '')
+    if (alias !== '') token.alias = alias
     return token
   },
   renderer: () => '',
@@ -102,7 +105,13 @@ class Reader {
       if (raw.type === 'wikiLink') {
         const wiki = raw as unknown as WikiToken
         if (wiki.embed) out.push(...this.image(wiki.target, ''))
-        else out.push({ type: 'noteLink', id: '', title: wiki.target })
+        else {
+          out.push(
+            wiki.alias === undefined
+              ? { type: 'noteLink', id: '', title: wiki.target }
+              : { type: 'noteLink', id: '', title: wiki.target, alias: wiki.alias },
+          )
+        }
         continue
       }
       const token = raw as MarkedToken

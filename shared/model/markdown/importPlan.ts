@@ -75,6 +75,17 @@ export async function planImport(
   for (const [i, note] of [...bundle.notes.entries()].reverse()) {
     byTitle.set(foldText(note.title.trim()), ids[i] as NoteId)
   }
+  // Links written as [[File name|Title]] name the file; other tools link by file name too.
+  const byStem = new Map<string, NoteId>()
+  for (const [i, note] of bundle.notes.entries()) {
+    const base = note.file.slice(note.file.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '')
+    const key = foldText(base.trim())
+    if (!byStem.has(key)) byStem.set(key, ids[i] as NoteId)
+  }
+  const resolveLink = (target: string, alias: string | undefined): NoteId | undefined =>
+    byTitle.get(foldText(target.trim())) ??
+    byStem.get(foldText(target.trim())) ??
+    (alias === undefined ? undefined : byTitle.get(foldText(alias.trim())))
   const companies = new Map(listCompanies(root).map((c) => [foldText(c.name.trim()), c.id]))
 
   const notes: PlannedNote[] = []
@@ -99,10 +110,11 @@ export async function planImport(
           return [inline]
         }
         const title = inline.title ?? ''
-        const id = byTitle.get(foldText(title.trim()))
+        const id = resolveLink(title, inline.alias)
         if (id !== undefined) return [{ type: 'noteLink', id }]
-        warn({ code: 'link-unresolved', detail: title })
-        return [`[[${escapeNoteLinkTitle(title)}]]`]
+        warn({ code: 'link-unresolved', detail: inline.alias ?? title })
+        const alias = inline.alias === undefined ? '' : `|${escapeNoteLinkTitle(inline.alias)}`
+        return [`[[${escapeNoteLinkTitle(title)}${alias}]]`]
       },
     })
     const front = parsed.front

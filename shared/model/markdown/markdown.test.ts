@@ -167,13 +167,18 @@ describe('Markdown writer and reader', () => {
       noteTitle: (id) => (id === 'note-a' ? 'Heat | recovery [2]' : undefined),
       imageSrc: (id) => `images/${id}.png`,
     })
+    // The title is not a safe file name: the link names the file and shows the title.
     expect(markdown).toBe(
-      'See [[Heat \\| recovery \\[2\\]]].\n\n![A \\[photo\\]](images/f-1.png)\n',
+      'See [[Heat recovery \\[2\\]|Heat \\| recovery \\[2\\]]].\n\n![A \\[photo\\]](images/f-1.png)\n',
     )
     expect(read(markdown)).toEqual([
       {
         type: 'paragraph',
-        content: ['See ', { type: 'noteLink', id: '', title: 'Heat | recovery [2]' }, '.'],
+        content: [
+          'See ',
+          { type: 'noteLink', id: '', title: 'Heat recovery [2]', alias: 'Heat | recovery [2]' },
+          '.',
+        ],
       },
       { type: 'image', fileId: 'images/f-1.png', alt: 'A [photo]' },
     ])

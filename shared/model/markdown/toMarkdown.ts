@@ -1,4 +1,5 @@
 import { listItemParts, type Block, type Inline, type ListItem, type TextRun } from '../richText'
+import { safeFileStem } from './fileNames'
 import { MARK_DELIMITERS, MARK_ORDER } from './mapping'
 
 /**
@@ -65,6 +66,17 @@ function linkDestination(href: string): string {
 /** A note title inside `[[…]]`: `]`, `[`, `|` and `\` are backslash-escaped. */
 export function escapeNoteLinkTitle(title: string): string {
   return title.replace(/[\\[\]|]/g, (ch) => `\\${ch}`).replace(/[\r\n]+/g, ' ')
+}
+
+/**
+ * `[[Title]]`, or `[[File name|Title]]` when the title is not a safe file name: Obsidian and
+ * other Markdown tools resolve links by file name, Kryss by title, and both then find the note.
+ */
+export function noteLinkMarkdown(title: string): string {
+  const stem = safeFileStem(title)
+  return stem === title.trim()
+    ? `[[${escapeNoteLinkTitle(title)}]]`
+    : `[[${escapeNoteLinkTitle(stem)}|${escapeNoteLinkTitle(title)}]]`
 }
 
 // --- inline --------------------------------------------------------------------------------
@@ -140,8 +152,7 @@ function inlineToMarkdown(content: readonly Inline[], context: Context): string 
         continue
       }
       closeTo(0)
-      const title = context.noteTitle(inline.id) ?? inline.title ?? inline.id
-      out += `[[${escapeNoteLinkTitle(title)}]]`
+      out += noteLinkMarkdown(context.noteTitle(inline.id) ?? inline.title ?? inline.id)
       atLineStart = false
       continue
     }
