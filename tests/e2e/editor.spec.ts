@@ -137,9 +137,11 @@ test('the slash menu inserts a heading and a table; the other participant sees b
   await expect(editor(ada).locator('table tr')).toHaveCount(3)
   await ada.keyboard.type('Kilde')
   await expect(ada.getByTestId('table-tools')).toBeVisible()
-  await ada.getByRole('button', { name: 'Insert row below' }).click()
+  await ada.getByTestId('table-tools').click()
+  await ada.getByRole('menuitem', { name: 'Insert row below' }).click()
   await expect(editor(ada).locator('table tr')).toHaveCount(4)
-  await ada.getByRole('button', { name: 'Insert column right' }).click()
+  await ada.getByTestId('table-tools').click()
+  await ada.getByRole('menuitem', { name: 'Insert column right' }).click()
   await expect(editor(ada).locator('table tr').first().locator('th')).toHaveCount(4)
 
   await expect(editor(bo).locator('h2')).toHaveText('Varmegjenvinning')

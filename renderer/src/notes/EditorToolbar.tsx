@@ -237,13 +237,8 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
               <ImageIcon size={16} aria-hidden />
             </ToolbarButton>
           )}
+          {state.table && <TableTools editor={editor} />}
         </Group>
-        {state.table && (
-          <>
-            <span className="toolbar-separator" aria-hidden />
-            <TableTools editor={editor} />
-          </>
-        )}
       </div>
       <EditorAlert editor={editor} />
     </>

@@ -1,76 +1,109 @@
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import type { Editor } from '@tiptap/core'
 import {
   BetweenHorizontalEnd,
   BetweenHorizontalStart,
   BetweenVerticalEnd,
   BetweenVerticalStart,
+  ChevronDown,
   Columns3,
   PanelTop,
   Rows3,
+  Table2,
   Trash2,
 } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { IconButton } from '../../ui/IconButton'
+import { Tooltip } from '../../ui/Tooltip'
 
-function Tool({
-  label,
-  onClick,
+type Chain = ReturnType<Editor['chain']>
+
+function Item({
+  icon,
+  danger,
+  onSelect,
   children,
 }: {
-  label: string
-  onClick: () => void
+  icon: ReactNode
+  danger?: boolean
+  onSelect: () => void
   children: ReactNode
 }) {
   return (
-    <IconButton
-      size="sm"
-      label={label}
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={onClick}
+    <DropdownMenu.Item
+      className={danger === true ? 'menu-item menu-item--danger' : 'menu-item'}
+      onSelect={onSelect}
     >
+      {icon}
       {children}
-    </IconButton>
+    </DropdownMenu.Item>
   )
 }
 
-/** Row and column tools, shown in the toolbar while the caret is in a table. */
+/**
+ * Row and column tools: one toolbar button, shown while the caret is in a table, opening a
+ * menu. Picking an item returns focus to the table cell it was in.
+ */
 export function TableTools({ editor }: { editor: Editor }) {
   const { t } = useTranslation()
-  const run =
-    (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () =>
-      command(editor.chain().focus()).run()
+  const run = (command: (chain: Chain) => Chain) => () => command(editor.chain().focus()).run()
+  const icon = (Icon: typeof Rows3) => <Icon size={15} aria-hidden />
   return (
-    <div
-      className="toolbar-group toolbar-group--table"
-      role="group"
-      aria-label={t('blocks.tableTools')}
-      data-testid="table-tools"
-    >
-      <Tool label={t('blocks.addRowBefore')} onClick={run((chain) => chain.addRowBefore())}>
-        <BetweenHorizontalStart size={16} aria-hidden />
-      </Tool>
-      <Tool label={t('blocks.addRowAfter')} onClick={run((chain) => chain.addRowAfter())}>
-        <BetweenHorizontalEnd size={16} aria-hidden />
-      </Tool>
-      <Tool label={t('blocks.deleteRow')} onClick={run((chain) => chain.deleteRow())}>
-        <Rows3 size={16} aria-hidden />
-      </Tool>
-      <Tool label={t('blocks.addColumnBefore')} onClick={run((chain) => chain.addColumnBefore())}>
-        <BetweenVerticalStart size={16} aria-hidden />
-      </Tool>
-      <Tool label={t('blocks.addColumnAfter')} onClick={run((chain) => chain.addColumnAfter())}>
-        <BetweenVerticalEnd size={16} aria-hidden />
-      </Tool>
-      <Tool label={t('blocks.deleteColumn')} onClick={run((chain) => chain.deleteColumn())}>
-        <Columns3 size={16} aria-hidden />
-      </Tool>
-      <Tool label={t('blocks.toggleHeaderRow')} onClick={run((chain) => chain.toggleHeaderRow())}>
-        <PanelTop size={16} aria-hidden />
-      </Tool>
-      <Tool label={t('blocks.deleteTable')} onClick={run((chain) => chain.deleteTable())}>
-        <Trash2 size={16} aria-hidden />
-      </Tool>
-    </div>
+    <DropdownMenu.Root modal={false}>
+      <Tooltip content={t('blocks.tableTools')}>
+        <DropdownMenu.Trigger asChild>
+          <button
+            type="button"
+            className="icon-button icon-button--sm table-tools-trigger is-active"
+            aria-label={t('blocks.tableTools')}
+            data-testid="table-tools"
+          >
+            <Table2 size={16} aria-hidden />
+            <ChevronDown size={12} aria-hidden />
+          </button>
+        </DropdownMenu.Trigger>
+      </Tooltip>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          className="menu"
+          align="start"
+          sideOffset={4}
+          collisionPadding={8}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault()
+            editor.commands.focus()
+          }}
+        >
+          <Item icon={icon(BetweenHorizontalStart)} onSelect={run((chain) => chain.addRowBefore())}>
+            {t('blocks.addRowBefore')}
+          </Item>
+          <Item icon={icon(BetweenHorizontalEnd)} onSelect={run((chain) => chain.addRowAfter())}>
+            {t('blocks.addRowAfter')}
+          </Item>
+          <Item
+            icon={icon(BetweenVerticalStart)}
+            onSelect={run((chain) => chain.addColumnBefore())}
+          >
+            {t('blocks.addColumnBefore')}
+          </Item>
+          <Item icon={icon(BetweenVerticalEnd)} onSelect={run((chain) => chain.addColumnAfter())}>
+            {t('blocks.addColumnAfter')}
+          </Item>
+          <Item icon={icon(PanelTop)} onSelect={run((chain) => chain.toggleHeaderRow())}>
+            {t('blocks.toggleHeaderRow')}
+          </Item>
+          <DropdownMenu.Separator className="menu-separator" />
+          <Item icon={icon(Rows3)} danger onSelect={run((chain) => chain.deleteRow())}>
+            {t('blocks.deleteRow')}
+          </Item>
+          <Item icon={icon(Columns3)} danger onSelect={run((chain) => chain.deleteColumn())}>
+            {t('blocks.deleteColumn')}
+          </Item>
+          <Item icon={icon(Trash2)} danger onSelect={run((chain) => chain.deleteTable())}>
+            {t('blocks.deleteTable')}
+          </Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
   )
 }
