@@ -8,8 +8,9 @@ import { exportFolderResponse, importReportSchema } from '../../shared/hostApi'
 import type { NoteId } from '../../shared/ids'
 import { listCompetences } from '../../shared/model/companies'
 import { parseFrontMatter, splitFrontMatter } from '../../shared/model/markdown/frontMatter'
-import { noteBodyText } from '../../shared/model/noteBody'
-import { listNotes, type NoteSummary } from '../../shared/model/notes'
+import { appendNoteBody, noteBodyText } from '../../shared/model/noteBody'
+import { createNote, listNotes, type NoteSummary } from '../../shared/model/notes'
+import { exportWorkspace } from '../../electron/core/transfer/exportWorkspace'
 import type { WorkspaceEntry } from '../../electron/core/workspaces'
 import { api, cleanup, startHost, tempDir, type StartedHost } from './hostHarness'
 
@@ -167,6 +168,48 @@ describe('Markdown export and import through the host API', () => {
     })
     expect(status.status).toBe(413)
     expect(status.body).toMatch(/larger than 50 MB/)
+  })
+
+  it('opens one body at a time while exporting many notes', async () => {
+    const started = await startHost()
+    const workspace = await started.host.registry.create('Mange')
+    const root = rootOf(workspace)
+    const bodies = workspace.bodies
+    if (bodies === null) throw new Error('no bodies')
+    const ids: NoteId[] = []
+    for (let i = 0; i < 150; i++) {
+      const id = createNote(root, { title: `Notat ${i % 50}`, author: { name: 'Ada' }, now: i })
+      const store = await bodies.acquire(id)
+      appendNoteBody(store.doc, [{ type: 'paragraph', content: [`Tekst ${i}`] }])
+      await store.whenDurable()
+      bodies.release(id, 0)
+      ids.push(id)
+    }
+    // The host re-reads each written body for its links (electron/core/noteLinks.ts) and keeps
+    // it open a while; let that happen, then close them all.
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    for (const id of ids) {
+      await bodies.acquire(id)
+      bodies.release(id, 0)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(bodies.openCount).toBe(0)
+    const names: string[] = []
+    let mostOpen = 0
+    const { notes } = await exportWorkspace(workspace, {
+      file(name) {
+        names.push(name)
+        mostOpen = Math.max(mostOpen, bodies.openCount)
+        return Promise.resolve()
+      },
+    })
+    expect(notes).toBe(150)
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(150)
+    expect(names).toContain('Notat 7 (3).md')
+    // Each body is closed again as soon as its file is written: memory stays flat.
+    expect(mostOpen).toBeLessThanOrEqual(2)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(bodies.openCount).toBe(0)
   })
 
   it('reports a bad file by name and imports the good ones only', async () => {
