@@ -214,6 +214,7 @@ export function parseImportFiles(input: {
   }
 
   const notes: ParsedNoteFile[] = []
+  const referenced = new Set<string>()
   for (const file of markdown) {
     const refuse = (reason: Refusal['reason'], detail?: string): void => {
       refused.push(
@@ -249,6 +250,7 @@ export function parseImportFiles(input: {
     let problem: Refusal | undefined
     for (const src of parsed.imageSources) {
       const path = resolveImage(src, file.name, allPaths, byName)
+      if (path !== undefined) referenced.add(path)
       const bytes = path === undefined ? undefined : others.get(path)
       if (path === undefined) {
         problem = { file: file.name, reason: 'image-missing', detail: src }
@@ -283,6 +285,12 @@ export function parseImportFiles(input: {
       images,
       warnings: [...warnings, ...parsed.warnings],
     })
+  }
+  // Other files no note shows (a PDF, a canvas…) are named, so nobody wonders where they went.
+  for (const path of others.keys()) {
+    if (!referenced.has(path) && IMAGE_EXTENSION_TYPES[extension(path)] === undefined) {
+      refused.push({ file: path, reason: 'not-markdown' })
+    }
   }
   return { notes, refused }
 }

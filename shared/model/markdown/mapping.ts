@@ -78,6 +78,8 @@ export const REFUSAL_REASONS = [
   'image-type',
   'image-too-large',
   'too-many-files',
+  /** Neither Markdown nor an image (a PDF, a canvas, …): nothing to make a note of. */
+  'not-markdown',
 ] as const
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 

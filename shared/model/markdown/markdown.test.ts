@@ -417,6 +417,8 @@ describe('malformed input', () => {
       { name: 'missing-image.md', bytes: enc('Text\n\n![x](images/nope.png)\n') },
       { name: 'svg.md', bytes: enc('![x](a.svg)\n') },
       { name: 'a.svg', bytes: enc('<svg/>') },
+      { name: 'slides.pdf', bytes: enc('%PDF-1.7') },
+      { name: 'unused.png', bytes: PNG },
       { name: '../escape.md', bytes: good },
     ]
     const { plan } = await importInto(root, files)
@@ -426,6 +428,7 @@ describe('malformed input', () => {
       { file: 'latin1.md', reason: 'not-utf8' },
       { file: 'missing-image.md', reason: 'image-missing', detail: 'images/nope.png' },
       { file: 'svg.md', reason: 'image-type', detail: 'a.svg' },
+      { file: 'slides.pdf', reason: 'not-markdown' },
     ])
     expect(listNotes(root).map((n) => n.title)).toEqual(['Good'])
   })

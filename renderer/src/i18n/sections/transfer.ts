@@ -44,6 +44,7 @@ export const nb = {
     'image-type': 'Bildet «{{detail}}» er ikke PNG, JPEG, GIF eller WebP.',
     'image-too-large': 'Bildet «{{detail}}» er større enn 5 MB.',
     'too-many-files': 'Zip-filen har for mange eller for store filer.',
+    'not-markdown': 'Ikke en Markdown-fil eller et bilde.',
   },
   warning: {
     'unknown-type': 'Ukjent type «{{detail}}» ble utelatt.',
@@ -98,6 +99,7 @@ export const en: Widen<typeof nb> = {
     'image-type': 'The image “{{detail}}” is not PNG, JPEG, GIF or WebP.',
     'image-too-large': 'The image “{{detail}}” is larger than 5 MB.',
     'too-many-files': 'The zip holds too many or too large files.',
+    'not-markdown': 'Not a Markdown file or an image.',
   },
   warning: {
     'unknown-type': 'Unknown type “{{detail}}” was left out.',
