@@ -259,6 +259,41 @@ test('a pasted image is stored in the note and shows for the other participant; 
   ).setFiles({ name: 'blå.png', mimeType: 'image/png', buffer: png(5, 5, [30, 60, 200]) })
   await expect(editor(bo).locator('figure.note-image img')).toHaveCount(2)
   await expect(editor(bo).locator('figure.note-image img').nth(1)).toHaveAttribute('alt', 'blå')
+
+  // Dropped from the file manager onto the first line: stored and shown for both.
+  const target = await editor(ada).locator('p').first().boundingBox()
+  if (target === null) throw new Error('no first paragraph')
+  await editor(ada).evaluate(
+    (element, drop) => {
+      const data = new DataTransfer()
+      const bytes = Uint8Array.from(atob(drop.base64), (char) => char.charCodeAt(0))
+      data.items.add(new File([bytes], 'grønn.png', { type: 'image/png' }))
+      element.dispatchEvent(
+        new DragEvent('drop', {
+          dataTransfer: data,
+          clientX: drop.x,
+          clientY: drop.y,
+          bubbles: true,
+          cancelable: true,
+        }),
+      )
+    },
+    {
+      base64: png(7, 3, [20, 160, 60]).toString('base64'),
+      x: target.x + 4,
+      y: target.y + target.height / 2,
+    },
+  )
+  await expect(editor(bo).locator('figure.note-image img')).toHaveCount(3)
+  await expect(editor(bo).locator('figure.note-image img').first()).toHaveAttribute('alt', 'grønn')
+  await expect
+    .poll(() =>
+      editor(bo)
+        .locator('figure.note-image img')
+        .first()
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+    )
+    .toBe(7)
 })
 
 test('[[ links to a note by title, shows its current title and opens it', async ({ browser }) => {
