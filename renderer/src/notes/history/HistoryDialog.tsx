@@ -1,11 +1,12 @@
 import * as RadixDialog from '@radix-ui/react-dialog'
-import { RotateCcw, Save, X } from 'lucide-react'
+import { PencilLine, RotateCcw, Save, X } from 'lucide-react'
 import { useCallback, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { NoteId } from '../../../../shared/ids'
 import {
   MAX_VERSION_LABEL_LENGTH,
+  renameNoteVersion,
   type NoteVersion,
   type NoteVersionId,
 } from '../../../../shared/model/history'
@@ -16,12 +17,14 @@ import { useNow } from '../../lib/clock'
 import { formatDateTime } from '../../lib/format'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { IconButton } from '../../ui/IconButton'
 import { TextField } from '../../ui/TextField'
 import { describeAtom } from './describeAtom'
 import { useBodyDerived, useNoteVersions } from './useNoteVersions'
 import { useVersionDoc } from './useVersionDoc'
 import { VersionCompare } from './VersionCompare'
 import { VersionList } from './VersionList'
+import { VersionNameDialog } from './VersionNameDialog'
 import type { VersionRecorder } from './versionRecorder'
 import { VersionViewer } from './VersionViewer'
 
@@ -79,6 +82,7 @@ function HistoryPanel({ bodyDoc, rootDoc, noteId, recorder, readOnly }: Props) {
   const [against, setAgainst] = useState<Against>('current')
   const [status, setStatus] = useState<string>()
   const [confirming, setConfirming] = useState(false)
+  const [naming, setNaming] = useState(false)
 
   const selected = versions.find((version) => version.id === picked) ?? versions[0]
   const time = (version: NoteVersion): string => formatDateTime(version.at, i18n.language)
@@ -138,6 +142,16 @@ function HistoryPanel({ bodyDoc, rootDoc, noteId, recorder, readOnly }: Props) {
               {t('history.versionHeading', { time: time(selected) })}
               {selected.label !== undefined && (
                 <span className="history-item-label">{selected.label}</span>
+              )}
+              {!readOnly && (
+                <IconButton
+                  label={t('history.name')}
+                  size="sm"
+                  onClick={() => setNaming(true)}
+                  data-testid="history-name"
+                >
+                  <PencilLine size={14} aria-hidden />
+                </IconButton>
               )}
             </h3>
             <div className="history-actions">
@@ -222,6 +236,14 @@ function HistoryPanel({ bodyDoc, rootDoc, noteId, recorder, readOnly }: Props) {
               />
             )}
           </div>
+          {naming && (
+            <VersionNameDialog
+              open
+              onOpenChange={setNaming}
+              initialName={selected.label ?? ''}
+              onSubmit={(name) => renameNoteVersion(bodyDoc, selected.id, name)}
+            />
+          )}
           <ConfirmDialog
             open={confirming}
             onOpenChange={setConfirming}

@@ -1,5 +1,6 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { foldUnchanged } from './foldUnchanged'
 import {
   diffBodyBlocks,
   hasChanges,
@@ -25,6 +26,8 @@ export function VersionCompare({
 }) {
   const { t } = useTranslation()
   const changes = useMemo(() => diffBodyBlocks(older, newer), [older, newer])
+  const rows = useMemo(() => foldUnchanged(changes), [changes])
+  const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(new Set())
   return (
     <section className="history-compare" aria-label={caption} data-testid="history-compare">
       <div className="history-compare-head">
@@ -37,9 +40,26 @@ export function VersionCompare({
       </div>
       {hasChanges(changes) ? (
         <ol className="history-blocks">
-          {changes.map((change, index) => (
-            <ChangeRow key={index} change={change} />
-          ))}
+          {rows.map((row, index) =>
+            row.kind !== 'fold' ? (
+              <ChangeRow key={index} change={row} />
+            ) : unfolded.has(index) ? (
+              row.changes.map((change, inner) => (
+                <ChangeRow key={`${index}.${inner}`} change={change} />
+              ))
+            ) : (
+              <li key={index} className="history-fold">
+                <button
+                  type="button"
+                  className="history-fold-button"
+                  aria-expanded={false}
+                  onClick={() => setUnfolded(new Set([...unfolded, index]))}
+                >
+                  {t('history.unchangedBlocks', { count: row.changes.length })}
+                </button>
+              </li>
+            ),
+          )}
         </ol>
       ) : (
         <p className="history-empty">{t('history.noDifferences')}</p>
