@@ -24,7 +24,7 @@ const ROOT = resolve(import.meta.dirname, '..')
 const HUB_BUNDLE = join(ROOT, 'out/main/hub.js')
 const NOTE_COUNT = 10_000
 
-type Prepared = {
+export type Prepared = {
   dataDir: string
   workspaceDir: string
   invite: string
@@ -35,7 +35,7 @@ type Prepared = {
 }
 
 /** A data directory holding one workspace with 10k notes of ~2 KB: root and bodies on disk. */
-async function prepareWorkspace(): Promise<Prepared> {
+export async function prepareWorkspace(): Promise<Prepared> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kryss-bench-'))
   const host = createHost({ dataDir, port: 0, bind: '127.0.0.1', demo: false, log: () => {} })
   const url = `${(await host.start()).url.replace(/\/$/, '')}/`

@@ -43,13 +43,24 @@ export function isEmptyFilter(filter: NoteFilter): boolean {
   )
 }
 
+/**
+ * Folded titles by summary. Summaries are immutable and the list store keeps the same object
+ * while a note is unchanged, so each title is folded once, not once per keystroke.
+ */
+const foldedTitles = new WeakMap<NoteSummary, string>()
+
+function foldedTitle(note: NoteSummary): string {
+  let title = foldedTitles.get(note)
+  if (title === undefined) foldedTitles.set(note, (title = foldText(note.title)))
+  return title
+}
+
 /** A predicate for one filter; build it once per filter change, run it per note. */
 export function noteMatcher(filter: NoteFilter): (note: NoteSummary) => boolean {
   const words = foldText(filter.text ?? '')
     .split(/\s+/)
     .filter((word) => word !== '')
   const tag = filter.tag === undefined ? undefined : foldText(filter.tag)
-  const titles = new WeakMap<NoteSummary, string>()
   return (note) => {
     if (filter.companyId !== undefined && note.companyId !== filter.companyId) return false
     if (filter.type !== undefined && note.type !== filter.type) return false
@@ -66,10 +77,8 @@ export function noteMatcher(filter: NoteFilter): (note: NoteSummary) => boolean 
     }
     if (tag !== undefined && !note.tags.some((label) => foldText(label) === tag)) return false
     if (words.length > 0) {
-      let title = titles.get(note)
-      if (title === undefined) titles.set(note, (title = foldText(note.title)))
-      const folded = title
-      if (!words.every((word) => folded.includes(word))) return false
+      const title = foldedTitle(note)
+      if (!words.every((word) => title.includes(word))) return false
     }
     return true
   }
