@@ -11,6 +11,8 @@ import { formatDateTime, formatRelativeTime } from '../lib/format'
 import { useCompanyNames, useNote } from './useNotes'
 import { useNoteBody } from './useNoteBody'
 import { useNoteEditor } from './useNoteEditor'
+import { HistoryButton } from './history/HistoryButton'
+import { useVersionRecorder } from './history/useVersionRecorder'
 import { NoteShareLine } from '../notebook/NoteShareLine'
 import { ShareNoteButton } from '../notebook/ShareNoteButton'
 import { ExportNoteButton } from '../transfer/ExportNoteButton'
@@ -86,6 +88,7 @@ function NoteBody({
 }) {
   const { t, i18n } = useTranslation()
   const editor = useNoteEditor({ connection, noteId, body, user, readOnly })
+  const history = useVersionRecorder(body, user.name, readOnly)
   const companies = useCompanyNames(connection.doc)
   const now = useNow()
   const company = companyId === undefined ? undefined : companies.get(companyId)
@@ -94,6 +97,14 @@ function NoteBody({
     <article className="note" aria-label={title || t('notes.untitled')}>
       <div className="note-toolbar">
         {editor !== null && !readOnly && <EditorToolbar editor={editor} />}
+        <HistoryButton
+          bodyDoc={body.doc}
+          rootDoc={connection.doc}
+          noteId={noteId}
+          recorder={history}
+          readOnly={readOnly}
+          title={title}
+        />
         <ShareNoteButton connection={connection} noteId={noteId} />
         <ExportNoteButton rootDoc={connection.doc} bodyDoc={body.doc} noteId={noteId} />
       </div>
