@@ -135,6 +135,18 @@ describe('pruning', () => {
     expect(versions.map((v) => v.at).slice(-4)).toEqual([8, 2, 1, 0])
   })
 
+  it('keeps the versions under a size limit, but always the newest', () => {
+    const doc = bodyWith('x'.repeat(1000))
+    for (let i = 0; i < 6; i++) {
+      typeInto(doc, 0, `${i}`)
+      captureNoteVersion(doc, { now: i, by: ['Ada'] })
+    }
+    pruneNoteVersions(doc, { count: 50, bytes: 3500 })
+    expect(listNoteVersions(doc).map((v) => v.at)).toEqual([5, 4, 3])
+    pruneNoteVersions(doc, { count: 50, bytes: 10 })
+    expect(listNoteVersions(doc).map((v) => v.at)).toEqual([5])
+  })
+
   it('converges when two replicas capture and prune at the same time', () => {
     for (let seed = 1; seed <= 10; seed++) {
       const random = seededRandom(seed)

@@ -19,6 +19,11 @@ export const NOTE_VERSIONS_FIELD = 'versions'
 
 /** Versions kept per note; the oldest unnamed ones go first. */
 export const MAX_NOTE_VERSIONS = 50
+/**
+ * And at most this much in all: every replica that opens the note loads its versions. Images
+ * are not copied into versions, so only very long texts come near it.
+ */
+export const MAX_NOTE_VERSION_BYTES = 16 * 1024 * 1024
 export const MAX_VERSION_LABEL_LENGTH = 80
 const MAX_AUTHORS = 20
 const MAX_NAME_LENGTH = 80
@@ -248,22 +253,37 @@ export function captureNoteVersion(bodyDoc: Y.Doc, input: CaptureInput): NoteVer
 }
 
 /**
- * Deletes the oldest unnamed versions beyond `max`. Deterministic in the versions a replica
- * has, so two replicas pruning the same set delete the same keys; named versions are kept.
+ * Deletes the oldest unnamed versions while there are more than `limits.count` or they hold
+ * more than `limits.bytes`; named versions and the newest one are kept. Deterministic in the
+ * versions a replica has, so two replicas pruning the same set delete the same keys.
  */
-export function pruneNoteVersions(bodyDoc: Y.Doc, max = MAX_NOTE_VERSIONS): void {
-  const versions = listNoteVersions(bodyDoc)
-  let excess = versions.length - max
-  if (excess <= 0) return
+export function pruneNoteVersions(
+  bodyDoc: Y.Doc,
+  limits: { count: number; bytes: number } = {
+    count: MAX_NOTE_VERSIONS,
+    bytes: MAX_NOTE_VERSION_BYTES,
+  },
+): void {
   const map = noteVersionsMap(bodyDoc)
+  const versions = listNoteVersions(bodyDoc)
+  let count = versions.length
+  let bytes = versions.reduce((sum, version) => sum + versionBytes(map, version.id), 0)
+  if (count <= limits.count && bytes <= limits.bytes) return
   bodyDoc.transact(() => {
-    for (let i = versions.length - 1; i >= 0 && excess > 0; i--) {
+    for (let i = versions.length - 1; i > 0; i--) {
+      if (count <= limits.count && bytes <= limits.bytes) break
       const version = versions[i] as NoteVersion
       if (version.label !== undefined) continue
+      bytes -= versionBytes(map, version.id)
+      count--
       map.delete(version.id)
-      excess--
     }
   }, COMMAND_ORIGIN)
+}
+
+function versionBytes(map: Y.Map<Y.Map<unknown>>, id: string): number {
+  const update = map.get(id)?.get('update')
+  return update instanceof Uint8Array ? update.byteLength : 0
 }
 
 /** Names a version (an empty label removes the name). Last writer wins. */
