@@ -133,3 +133,100 @@ test('a note is exported on its own as a Markdown file', async ({ browser }) => 
   expect(parseFrontMatter(splitFrontMatter(text).yaml).title).toBe(title)
   expect(splitFrontMatter(text).body.trim().length).toBeGreaterThan(20)
 })
+
+const PNG_2X2 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8AARAxg8j8AG/ID/fPnS7EAAAAASUVORK5CYII=',
+  'base64',
+)
+
+const EVERYTHING = `---
+title: Alt i ett
+type: lesson
+tags: [robot, varme]
+---
+## Overskrift
+
+Tekst med **fet**, *kursiv*, ~~strøket~~, \`kode\`, [lenke](https://example.com/) og [[Målet]].
+
+- punkt
+  - nestet
+
+1. en
+2. to
+
+- [x] ferdig
+- [ ] igjen
+
+> sitat
+
+\`\`\`js
+const x = 1
+\`\`\`
+
+---
+
+| A | B |
+| --- | --- |
+| 1 | 2 |
+
+![Et bilde](images/pic.png)
+`
+
+test('imported Markdown opens in the editor with every block and mark, and exports back the same', async ({
+  browser,
+}) => {
+  const page = await owner(browser)
+  await page.getByTestId('new-workspace').click()
+  await page.getByRole('dialog').getByRole('textbox').fill('Blokker')
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click()
+  await workspaceMenu(page, 'Blokker', 'Import Markdown…')
+  const importer = page.getByTestId('import-dialog')
+  await importer.getByTestId('import-input').setInputFiles([
+    { name: 'Alt i ett.md', mimeType: 'text/markdown', buffer: Buffer.from(EVERYTHING) },
+    { name: 'Målet.md', mimeType: 'text/markdown', buffer: Buffer.from('Målet for lenken.\n') },
+    { name: 'images/pic.png', mimeType: 'image/png', buffer: PNG_2X2 },
+  ])
+  await expect(importer.getByTestId('import-status')).toHaveText('2 notes are ready to import.')
+  await importer.getByTestId('import-confirm').click()
+  await expect(importer.getByTestId('import-status')).toHaveText('2 notes were imported.')
+  await importer.getByTestId('import-close').click()
+
+  await page.getByTestId('note-item').filter({ hasText: 'Alt i ett' }).click()
+  const body = editor(page)
+  await expect(body.locator('h2')).toHaveText('Overskrift')
+  await expect(body.locator('strong')).toHaveText('fet')
+  await expect(body.locator('em')).toHaveText('kursiv')
+  await expect(body.locator('s')).toHaveText('strøket')
+  await expect(body.locator('p code')).toHaveText('kode')
+  await expect(body.locator('a[href="https://example.com/"]')).toHaveText('lenke')
+  await expect(body.locator('.note-link')).toContainText('Målet')
+  await expect(body.locator('ul li ul li')).toHaveText('nestet')
+  await expect(body.locator('ol li')).toHaveCount(2)
+  await expect(body.locator('ul[data-type="taskList"] li[data-checked="true"]')).toContainText(
+    'ferdig',
+  )
+  await expect(body.locator('blockquote')).toHaveText('sitat')
+  await expect(body.locator('pre code')).toHaveText('const x = 1')
+  await expect(body.locator('hr')).toHaveCount(1)
+  await expect(body.locator('table th').first()).toHaveText('A')
+  await expect(body.locator('table td').last()).toHaveText('2')
+  await expect(body.locator('.note-image img')).toHaveAttribute('alt', 'Et bilde')
+  await page.screenshot({ path: 'test-results/transfer-imported-note.png', fullPage: true })
+
+  // With an image, the note comes as a zip: the Markdown and images/.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-note').click(),
+  ])
+  expect(download.suggestedFilename()).toBe('Alt i ett.zip')
+  const zip = unzipSync(new Uint8Array(await readFile(await download.path())))
+  const images = Object.keys(zip).filter((name) => name.startsWith('images/'))
+  expect(images).toEqual([expect.stringMatching(/^images\/f-[0-9a-f]{24}\.png$/)])
+  const text = strFromU8(zip['Alt i ett.md'] as Uint8Array)
+  expect(splitFrontMatter(text).body.trimStart()).toBe(
+    EVERYTHING.slice(EVERYTHING.indexOf('## Overskrift')).replace(
+      'images/pic.png',
+      images[0] as string,
+    ),
+  )
+})
