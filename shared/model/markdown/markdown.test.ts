@@ -184,6 +184,14 @@ describe('Markdown writer and reader', () => {
     ])
   })
 
+  it('keeps a heading on one line when it holds a break', () => {
+    const markdown = blocksToMarkdown(
+      [{ type: 'heading', level: 2, content: ['One', { type: 'hardBreak' }, 'two'] }],
+      plain,
+    )
+    expect(read(markdown)).toEqual([{ type: 'heading', level: 2, content: ['One two'] }])
+  })
+
   it('keeps two lists in a row as two lists', () => {
     const blocks: Block[] = [
       { type: 'bulletList', items: [['a']] },

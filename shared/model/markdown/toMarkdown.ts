@@ -254,7 +254,13 @@ function codeBlockToMarkdown(block: Block & { type: 'codeBlock' }): string {
 function blockToMarkdown(block: Block, context: Context, markers: ListMarkers): string {
   switch (block.type) {
     case 'heading': {
-      const text = inlineToMarkdown(block.content, context).replace(/#$/, '\\#')
+      // An ATX heading is one line: breaks inside it become spaces.
+      const content = block.content.map((inline) =>
+        typeof inline === 'object' && 'type' in inline && inline.type === 'hardBreak'
+          ? ' '
+          : inline,
+      )
+      const text = inlineToMarkdown(content, context).replace(/#$/, '\\#')
       return `${'#'.repeat(block.level)}${text === '' ? '' : ` ${text}`}`
     }
     case 'paragraph':
