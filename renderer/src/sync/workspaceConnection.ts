@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import type { NoteId, WorkspaceId } from '../../../shared/ids'
 import { noteRoomName, rootRoomName } from '../../../shared/rooms'
 import type { Surface, SyncTarget } from '../connection/hostSession'
+import { createBodyCache } from './bodyCache'
 import { openDocSync, type DocSync } from './docSync'
 import type { PresenceState } from './presenceState'
 import { combineSyncStatus, type CombinedSyncStatusStore } from './combineStatus'
@@ -19,8 +20,13 @@ export type WorkspaceConnection = {
   provider: WebsocketProvider
   awareness: Awareness
   status: CombinedSyncStatusStore
-  /** Opens one note's body document; the caller destroys it when the note closes. */
+  /**
+   * A lease on one note's body document; the caller destroys it when the note closes. The body
+   * stays warm for a while after (see bodyCache.ts).
+   */
   openNoteBody(noteId: NoteId, presence: PresenceState): DocSync
+  /** Starts syncing a body that is likely to be opened next. */
+  prefetchNoteBody(noteId: NoteId, presence: PresenceState): void
   destroy(): void
 }
 
@@ -37,13 +43,9 @@ export function openWorkspaceConnection(input: {
     presence: input.presence,
   })
   const status = combineSyncStatus(root.status)
-  return {
-    workspaceId: input.workspaceId,
-    doc: root.doc,
-    provider: root.provider,
-    awareness: root.awareness,
-    status,
-    openNoteBody(noteId, presence) {
+  // A warm body still counts for "saved": edits made just before leaving a note are in it.
+  const bodies = createBodyCache({
+    openBody(noteId, presence) {
       const body = openDocSync({
         room: noteRoomName(input.workspaceId, noteId),
         target: input.target,
@@ -59,7 +61,17 @@ export function openWorkspaceConnection(input: {
         },
       }
     },
+  })
+  return {
+    workspaceId: input.workspaceId,
+    doc: root.doc,
+    provider: root.provider,
+    awareness: root.awareness,
+    status,
+    openNoteBody: (noteId, presence) => bodies.open(noteId, presence),
+    prefetchNoteBody: (noteId, presence) => bodies.prefetch(noteId, presence),
     destroy() {
+      bodies.destroy()
       status.destroy()
       root.destroy()
     },
