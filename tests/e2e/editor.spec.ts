@@ -96,6 +96,10 @@ test('the slash menu inserts a heading and a table; the other participant sees b
   browser,
 }) => {
   const [ada, bo] = await twoInNewNote(browser, 'Blokker fra menyen')
+  await expect(editor(ada).locator('p.is-editor-empty')).toHaveAttribute(
+    'data-placeholder',
+    'Start writing…',
+  )
 
   await ada.keyboard.type('/')
   const menu = ada.getByRole('listbox', { name: 'Blocks' })
@@ -124,6 +128,10 @@ test('the slash menu inserts a heading and a table; the other participant sees b
 
   // Escape closes the menu and leaves the typed text alone.
   await ada.keyboard.press('Enter')
+  await expect(editor(ada).locator('p.is-empty')).toHaveAttribute(
+    'data-placeholder',
+    'Type / for blocks or [[ to link a note',
+  )
   await ada.keyboard.type('/xyz')
   await expect(ada.getByTestId('suggestion-menu')).toContainText('No matching blocks')
   await ada.keyboard.press('Escape')

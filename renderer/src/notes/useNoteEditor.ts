@@ -64,7 +64,6 @@ export function useNoteEditor(input: {
     [body, connection, noteId, initialUser],
   )
 
-  const placeholder = t('notes.bodyPlaceholder')
   const editorProps = useMemo(
     () => ({
       attributes: {
@@ -72,7 +71,6 @@ export function useNoteEditor(input: {
         'aria-multiline': 'true',
         role: 'textbox',
         class: 'prose',
-        style: `--placeholder: ${JSON.stringify(placeholder)}`,
       },
       handleClick: (_view: unknown, _pos: number, event: MouseEvent): boolean => {
         const anchor = (event.target as HTMLElement | null)?.closest('a[href]')
@@ -81,7 +79,7 @@ export function useNoteEditor(input: {
         return true
       },
     }),
-    [t, placeholder],
+    [t],
   )
 
   const editor = useEditor({ extensions, editorProps, editable: !readOnly })

@@ -32,6 +32,7 @@ export const nb = {
   taskDone: 'Gjort: {{text}}',
   taskEmpty: 'tomt punkt',
   // Slash menu
+  placeholder: 'Skriv / for blokker eller [[ for å lenke til et notat',
   slashMenuLabel: 'Blokker',
   slashNoMatch: 'Ingen blokker passer',
   slashGroupBasic: 'Grunnleggende',
@@ -95,6 +96,7 @@ export const en: Widen<typeof nb> = {
   taskOpen: 'To do: {{text}}',
   taskDone: 'Done: {{text}}',
   taskEmpty: 'empty item',
+  placeholder: 'Type / for blocks or [[ to link a note',
   slashMenuLabel: 'Blocks',
   slashNoMatch: 'No matching blocks',
   slashGroupBasic: 'Basic blocks',

@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core'
 import { TaskItem, TaskList } from '@tiptap/extension-list'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
+import { Placeholder } from '@tiptap/extensions'
 import StarterKit from '@tiptap/starter-kit'
 import i18next from 'i18next'
 import type * as Y from 'yjs'
@@ -81,6 +82,20 @@ export function editingExtensions(options: {
   createNote: (title: string) => NoteId
 }): AnyExtension[] {
   return [
+    // Notion's hints: the empty note says what to do, an empty line how to add blocks and
+    // links, an empty heading which heading it is.
+    Placeholder.configure({
+      placeholder: ({ editor, node }) => {
+        if (editor.isEmpty) return i18next.t('notes.bodyPlaceholder')
+        if (node.type.name === 'heading') {
+          const level: unknown = node.attrs.level
+          return i18next.t(
+            level === 1 ? 'blocks.heading1' : level === 2 ? 'blocks.heading2' : 'blocks.heading3',
+          )
+        }
+        return node.type.name === 'paragraph' ? i18next.t('blocks.placeholder') : ''
+      },
+    }),
     ImageUpload.configure({ bodyDoc: options.bodyDoc, addedBy: options.userName }),
     SlashMenu.configure({ pickImage: pickImageFiles }),
     NoteLinkSuggest.configure({
