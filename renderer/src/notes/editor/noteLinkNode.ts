@@ -145,7 +145,10 @@ class NoteLinkView implements NodeView {
       this.open()
     })
     this.bind(targetOf(node))
+    i18next.on('languageChanged', this.onLanguage)
   }
+
+  private readonly onLanguage = (): void => this.render()
 
   private open(): void {
     if (this.id !== undefined && this.openNote !== undefined) this.openNote(this.id)
@@ -194,5 +197,6 @@ class NoteLinkView implements NodeView {
 
   destroy(): void {
     this.unsubscribe()
+    i18next.off('languageChanged', this.onLanguage)
   }
 }
