@@ -312,6 +312,20 @@ describe('comparing versions', () => {
     ).toBe(false)
   })
 
+  it('compares a rewrite of a long note quickly', () => {
+    // Every block replaced by an unrelated one: no pairs to find, and many to try.
+    const blocks = (prefix: string) =>
+      Array.from({ length: 300 }, (_, i) => ({
+        type: 'paragraph',
+        text: Array.from({ length: 40 }, (_, k) => `${prefix}${i}x${k}`).join(' '),
+      }))
+    const started = performance.now()
+    const changes = diffBodyBlocks(blocks('old'), blocks('new'))
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(changes.filter((change) => change.kind === 'removed')).toHaveLength(300)
+    expect(changes.filter((change) => change.kind === 'added')).toHaveLength(300)
+  })
+
   it('reads lists, tables and inline atoms as a person would', () => {
     const doc = bodyWith()
     doc.transact(() => {

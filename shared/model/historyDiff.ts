@@ -85,6 +85,32 @@ function similarity(parts: readonly WordPart[], older: string, newer: string): n
 
 /** Below this share of common text, a removed and an added block are two changes, not one. */
 const CHANGED_BLOCK_SIMILARITY = 0.4
+/**
+ * How many added blocks a removed one is tried against: a rewrite of a long note would
+ * otherwise word-diff every old block with every new one.
+ */
+const PAIR_LOOKAHEAD = 8
+
+/**
+ * A cheap first look (shared words, in any order) before the word diff, which is slow on
+ * two unrelated paragraphs.
+ */
+function sharesWords(older: string, newer: string): boolean {
+  const a = older.split(/\s+/).filter(Boolean)
+  const b = newer.split(/\s+/).filter(Boolean)
+  if (a.length + b.length === 0) return true
+  const counts = new Map<string, number>()
+  for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1)
+  let common = 0
+  for (const word of b) {
+    const left = counts.get(word) ?? 0
+    if (left > 0) {
+      common++
+      counts.set(word, left - 1)
+    }
+  }
+  return (2 * common) / (a.length + b.length) >= CHANGED_BLOCK_SIMILARITY / 2
+}
 
 /**
  * Pairs the blocks a diff removed and added at the same place: a removed block whose text
@@ -95,9 +121,10 @@ function pairRun(removed: BodyBlock[], added: BodyBlock[]): BlockChange[] {
   let next = 0
   for (const old of removed) {
     let match: { index: number; parts: WordPart[] } | undefined
-    for (let j = next; j < added.length && match === undefined; j++) {
+    const end = Math.min(added.length, next + PAIR_LOOKAHEAD)
+    for (let j = next; j < end && match === undefined; j++) {
       const candidate = added[j] as BodyBlock
-      if (candidate.type !== old.type) continue
+      if (candidate.type !== old.type || !sharesWords(old.text, candidate.text)) continue
       const parts = wordParts(old.text, candidate.text)
       if (similarity(parts, old.text, candidate.text) >= CHANGED_BLOCK_SIMILARITY) {
         match = { index: j, parts }
