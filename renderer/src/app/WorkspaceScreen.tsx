@@ -119,7 +119,7 @@ export function WorkspaceScreen({
           />
           {session.sharing && <NearbySection sharing={session.sharing} />}
           <NoteList
-            doc={connection.doc}
+            connection={connection}
             workspaceName={workspaceName}
             currentNoteId={noteId}
             authorName={profile?.name ?? ''}

@@ -1,18 +1,30 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Ellipsis, Pencil, Plus, Trash2 } from 'lucide-react'
-import { memo, useRef, useState, type KeyboardEvent } from 'react'
+import { Ellipsis, Pencil, Trash2 } from 'lucide-react'
+import { memo, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type * as Y from 'yjs'
 import type { NoteId } from '../../../shared/ids'
+import { filterAndSortNotes } from '../../../shared/model/noteFilter'
 import { createNote, deleteNote, renameNote, type NoteSummary } from '../../../shared/model/notes'
+import type { NoteType } from '../../../shared/model/noteTypes'
 import { useNow } from '../lib/clock'
 import type { Participant } from '../sync/presenceState'
-import { Button } from '../ui/Button'
+import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { IconButton } from '../ui/IconButton'
 import { Menu, MenuItem, MenuSeparator } from '../ui/Menu'
 import { NoteRenameDialog } from './NoteRenameDialog'
 import { formatCount, formatDateTime, formatRelativeTime } from '../lib/format'
+import { createNoteFromTemplate, templateLanguage } from './list/createFromTemplate'
+import {
+  clearFilters,
+  hasFilters,
+  noteListViewStore,
+  toNoteFilter,
+  updatedSince,
+} from './list/listView'
+import { NewNoteButton } from './list/NewNoteButton'
+import { NoteFilterBar } from './list/NoteFilterBar'
+import { NoteTypeIcon } from './properties/NoteTypeIcon'
 import { useCompanyNames, useNoteList } from './useNotes'
 
 /** Fixed row height: with it the virtualizer needs no measuring, even at 10k notes. */
@@ -21,11 +33,12 @@ const ROW_HEIGHT = 56
 type Pending = { kind: 'rename' | 'delete'; note: NoteSummary } | undefined
 
 /**
- * The workspace's notes, newest edit first. Only the visible rows are in the DOM, so the list
- * scrolls smoothly at 10k notes.
+ * The workspace's notes, filtered and sorted by the workspace's list view (list/listView.ts).
+ * Only the visible rows are in the DOM and the filtered list is one pass over the summaries,
+ * so filtering and scrolling stay smooth at 10k notes.
  */
 export function NoteList({
-  doc,
+  connection,
   workspaceName,
   currentNoteId,
   authorName,
@@ -34,7 +47,7 @@ export function NoteList({
   readOnly = false,
   onOpen,
 }: {
-  doc: Y.Doc
+  connection: WorkspaceConnection
   workspaceName: string
   currentNoteId: NoteId | undefined
   authorName: string
@@ -47,12 +60,22 @@ export function NoteList({
   onOpen: (id: NoteId | undefined, options?: { focusTitle?: boolean }) => void
 }) {
   const { t, i18n } = useTranslation()
-  const notes = useNoteList(doc)
+  const doc = connection.doc
+  const allNotes = useNoteList(doc)
+  const viewStore = noteListViewStore(connection.workspaceId)
+  const view = useSyncExternalStore(viewStore.subscribe, viewStore.getSnapshot)
   const companies = useCompanyNames(doc)
   const now = useNow()
   const justNow = t('notes.justNow')
   const scrollRef = useRef<HTMLDivElement>(null)
   const [pending, setPending] = useState<Pending>()
+  const since = updatedSince(view.updated, now)
+  const filter = useMemo(() => toNoteFilter(view, since), [view, since])
+  const notes = useMemo(
+    () => filterAndSortNotes(allNotes, filter, view.sort),
+    [allNotes, filter, view.sort],
+  )
+  const filtered = hasFilters(view)
 
   // eslint-disable-next-line react-hooks/incompatible-library -- we do not use the React Compiler; TanStack Virtual re-renders through its own state.
   const virtualizer = useVirtualizer({
@@ -63,8 +86,19 @@ export function NoteList({
     getItemKey: (index) => notes[index]?.id ?? index,
   })
 
-  const createAndOpen = (): void => {
-    const id = createNote(doc, { title: '', author: { name: authorName }, now: Date.now() })
+  const createAndOpen = (type: NoteType | undefined): void => {
+    const author = { name: authorName }
+    const id =
+      type === undefined
+        ? createNote(doc, { title: '', author, now: Date.now() })
+        : createNoteFromTemplate(connection, {
+            type,
+            language: templateLanguage(i18n.language),
+            author,
+            now: Date.now(),
+          })
+    // A new note must be visible: it is the newest, but may not pass the filters.
+    if (filtered) viewStore.set(clearFilters(view))
     scrollRef.current?.scrollTo({ top: 0 })
     onOpen(id, { focusTitle: true })
   }
@@ -88,22 +122,34 @@ export function NoteList({
         <h2 id="notes-heading">
           {t('notes.heading')}
           <span className="sidebar-count">
-            {notes.length > 0 ? formatCount(notes.length, i18n.language) : ''}
+            {allNotes.length > 0 ? formatCount(allNotes.length, i18n.language) : ''}
           </span>
         </h2>
       </div>
       {!readOnly && (
         <div className="new-note-row">
-          <Button
-            variant="secondary"
-            size="sm"
-            className="new-note"
-            icon={<Plus size={16} aria-hidden />}
-            onClick={createAndOpen}
-            data-testid="new-note"
+          <NewNoteButton onCreate={createAndOpen} />
+        </div>
+      )}
+      {allNotes.length > 0 && (
+        <NoteFilterBar doc={doc} notes={allNotes} view={view} onChange={viewStore.set} />
+      )}
+      {filtered && allNotes.length > 0 && (
+        <div className="note-count-row">
+          <span className="note-count" data-testid="note-count" role="status">
+            {t('noteProps.filter.shownOf', {
+              shown: formatCount(notes.length, i18n.language),
+              count: allNotes.length,
+            })}
+          </span>
+          <button
+            type="button"
+            className="filter-clear"
+            onClick={() => viewStore.set(clearFilters(view))}
+            data-testid="clear-filters"
           >
-            {t('notes.new')}
-          </Button>
+            {t('noteProps.filter.clear')}
+          </button>
         </div>
       )}
       <div
@@ -118,10 +164,22 @@ export function NoteList({
           <div className="note-list-empty" role="status">
             <p>{t('workspaces.connecting')}</p>
           </div>
-        ) : notes.length === 0 ? (
+        ) : allNotes.length === 0 ? (
           <div className="note-list-empty">
             <p className="empty-state-title">{t('notes.empty')}</p>
             <p>{t('notes.emptyHint')}</p>
+          </div>
+        ) : notes.length === 0 ? (
+          <div className="note-list-empty" data-testid="note-list-no-matches">
+            <p className="empty-state-title">{t('noteProps.filter.noMatchesTitle')}</p>
+            <p>{t('noteProps.filter.noMatches')}</p>
+            <button
+              type="button"
+              className="button button--secondary button--sm note-list-clear"
+              onClick={() => viewStore.set(clearFilters(view))}
+            >
+              {t('noteProps.filter.clear')}
+            </button>
           </div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -223,14 +281,28 @@ const NoteRow = memo(function NoteRow({
         aria-current={active ? 'page' : undefined}
         onClick={() => onOpen(note.id)}
       >
-        <span className={note.title ? 'note-item-title' : 'note-item-title is-untitled'}>
-          {title}
+        <span className="note-item-head">
+          {note.type !== undefined && (
+            <NoteTypeIcon type={note.type} size={14} className="note-item-type" />
+          )}
+          <span className={note.title ? 'note-item-title' : 'note-item-title is-untitled'}>
+            {title}
+          </span>
         </span>
         <span className="note-item-meta">
           {company !== undefined && <span className="note-item-company">{company}</span>}
           <time dateTime={new Date(note.updatedAt).toISOString()} title={fullTime}>
             {time}
           </time>
+          {note.tags.length > 0 && (
+            <span className="note-item-tags">
+              {note.tags.map((tag) => (
+                <span key={tag} className="note-item-tag">
+                  #{tag}
+                </span>
+              ))}
+            </span>
+          )}
         </span>
       </button>
       {viewers !== undefined && viewers.length > 0 && (

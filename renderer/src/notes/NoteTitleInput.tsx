@@ -14,6 +14,7 @@ export function NoteTitleInput({
   authorName,
   autoFocus,
   readOnly = false,
+  placeholder,
   onEnter,
 }: {
   doc: Y.Doc
@@ -23,6 +24,8 @@ export function NoteTitleInput({
   autoFocus?: boolean
   /** Shown, selectable, never written (a view-only guest's change would be refused). */
   readOnly?: boolean
+  /** Shown while the title is empty (a template's suggested title); never written. */
+  placeholder?: string
   onEnter: () => void
 }) {
   const { t } = useTranslation()
@@ -49,7 +52,7 @@ export function NoteTitleInput({
     <input
       className="note-title"
       value={draft ?? title}
-      placeholder={t('notes.untitled')}
+      placeholder={placeholder ?? t('notes.untitled')}
       aria-label={t('notes.titleInputLabel')}
       maxLength={300}
       autoFocus={autoFocus}

@@ -1,6 +1,8 @@
 import { EditorContent } from '@tiptap/react'
 import { useTranslation } from 'react-i18next'
-import type { CompanyId, NoteId } from '../../../shared/ids'
+import type { NoteId } from '../../../shared/ids'
+import { noteTemplate } from '../../../shared/model/noteTypes'
+import type { NoteSummary } from '../../../shared/model/notes'
 import type { DocSync } from '../sync/docSync'
 import { useNow } from '../lib/clock'
 import type { PresenceUser } from '../sync/presenceState'
@@ -8,14 +10,17 @@ import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { EditorToolbar } from './EditorToolbar'
 import { NoteTitleInput } from './NoteTitleInput'
 import { formatDateTime, formatRelativeTime } from '../lib/format'
-import { useCompanyNames, useNote } from './useNotes'
+import { templateLanguage } from './list/createFromTemplate'
+import { Backlinks } from './properties/Backlinks'
+import { NoteProperties } from './properties/NoteProperties'
+import { useNote } from './useNotes'
 import { useNoteBody } from './useNoteBody'
 import { useNoteEditor } from './useNoteEditor'
 import { HistoryButton } from './history/HistoryButton'
-import { useVersionRecorder } from './history/useVersionRecorder'
 import { NoteShareLine } from '../notebook/NoteShareLine'
 import { ShareNoteButton } from '../notebook/ShareNoteButton'
 import { ExportNoteButton } from '../transfer/ExportNoteButton'
+import { useVersionRecorder } from './history/useVersionRecorder'
 
 /**
  * One open note. Render it keyed by note id: the editor binds to a single note's body.
@@ -52,10 +57,7 @@ export function NoteView({
       connection={connection}
       noteId={noteId}
       body={body}
-      title={note.title}
-      companyId={note.companyId}
-      updatedAt={note.updatedAt}
-      updatedBy={note.updatedBy}
+      note={note}
       user={user}
       autoFocusTitle={autoFocusTitle}
       readOnly={readOnly}
@@ -67,10 +69,7 @@ function NoteBody({
   connection,
   noteId,
   body,
-  title,
-  companyId,
-  updatedAt,
-  updatedBy,
+  note,
   user,
   autoFocusTitle,
   readOnly,
@@ -78,10 +77,7 @@ function NoteBody({
   connection: WorkspaceConnection
   noteId: NoteId
   body: DocSync
-  title: string
-  companyId: CompanyId | undefined
-  updatedAt: number
-  updatedBy: string
+  note: NoteSummary
   user: PresenceUser
   autoFocusTitle: boolean
   readOnly: boolean
@@ -89,24 +85,26 @@ function NoteBody({
   const { t, i18n } = useTranslation()
   const editor = useNoteEditor({ connection, noteId, body, user, readOnly })
   const history = useVersionRecorder(body, user.name, readOnly)
-  const companies = useCompanyNames(connection.doc)
   const now = useNow()
-  const company = companyId === undefined ? undefined : companies.get(companyId)
+  const { title, updatedAt, updatedBy } = note
 
   return (
     <article className="note" aria-label={title || t('notes.untitled')}>
       <div className="note-toolbar">
         {editor !== null && !readOnly && <EditorToolbar editor={editor} />}
-        <HistoryButton
-          bodyDoc={body.doc}
-          rootDoc={connection.doc}
-          noteId={noteId}
-          recorder={history}
-          readOnly={readOnly}
-          title={title}
-        />
-        <ShareNoteButton connection={connection} noteId={noteId} />
-        <ExportNoteButton rootDoc={connection.doc} bodyDoc={body.doc} noteId={noteId} />
+        {/* Note-level actions (history, export, share, …): one element each, right-aligned. */}
+        <div className="note-actions" data-testid="note-actions">
+          <HistoryButton
+            bodyDoc={body.doc}
+            rootDoc={connection.doc}
+            noteId={noteId}
+            recorder={history}
+            readOnly={readOnly}
+            title={title}
+          />
+          <ShareNoteButton connection={connection} noteId={noteId} />
+          <ExportNoteButton rootDoc={connection.doc} bodyDoc={body.doc} noteId={noteId} />
+        </div>
       </div>
       <div className="note-column">
         <NoteTitleInput
@@ -116,11 +114,22 @@ function NoteBody({
           authorName={user.name}
           autoFocus={autoFocusTitle && !readOnly}
           readOnly={readOnly}
+          placeholder={
+            note.type === undefined
+              ? undefined
+              : noteTemplate(note.type, templateLanguage(i18n.language)).title
+          }
           onEnter={() => editor?.commands.focus('start')}
+        />
+        <NoteProperties
+          doc={connection.doc}
+          workspaceId={connection.workspaceId}
+          note={note}
+          authorName={user.name}
+          readOnly={readOnly}
         />
         <NoteShareLine connection={connection} noteId={noteId} />
         <p className="note-meta">
-          {company !== undefined && <span className="company-chip">{company}</span>}
           {updatedBy !== '' && (
             <time
               dateTime={new Date(updatedAt).toISOString()}
@@ -134,6 +143,12 @@ function NoteBody({
           )}
         </p>
         <EditorContent editor={editor} className="note-editor" data-testid="note-editor" />
+        <Backlinks
+          doc={connection.doc}
+          workspaceId={connection.workspaceId}
+          noteId={noteId}
+          outgoing={note.links}
+        />
       </div>
     </article>
   )

@@ -1,0 +1,373 @@
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
+import * as Popover from '@radix-ui/react-popover'
+import { ArrowDownUp, Check, ListFilter, Search, X } from 'lucide-react'
+import { useId, useMemo, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import type { CompanyId, CompetenceId } from '../../../../shared/ids'
+import { NOTE_SORTS, noteAuthors, noteTagCounts } from '../../../../shared/model/noteFilter'
+import type { NoteSummary } from '../../../../shared/model/notes'
+import { isNoteType, NOTE_TYPES } from '../../../../shared/model/noteTypes'
+import { IconButton } from '../../ui/IconButton'
+import { useCompanies, useCompetences } from '../useNotes'
+import {
+  activeFilterFields,
+  clearFilters,
+  UPDATED_RANGES,
+  withoutFilter,
+  type FilterField,
+  type NoteListView,
+  type UpdatedRange,
+} from './listView'
+
+/**
+ * Over the note list: a title filter, a sort menu and a filter popover (company, tag,
+ * competence, type, author, when edited). Set filters show as removable chips. The bar
+ * only edits the view; NoteList does the filtering.
+ */
+export function NoteFilterBar({
+  doc,
+  notes,
+  view,
+  onChange,
+}: {
+  doc: Y.Doc
+  /** All notes (unfiltered), for the tag and author choices. */
+  notes: readonly NoteSummary[]
+  view: NoteListView
+  onChange: (view: NoteListView) => void
+}) {
+  const { t } = useTranslation()
+  const active = activeFilterFields(view)
+  return (
+    <div className="note-filter">
+      <div className="note-filter-row">
+        <label className="note-search">
+          <Search size={14} aria-hidden className="note-search-icon" />
+          <input
+            type="search"
+            className="note-search-input"
+            aria-label={t('noteProps.filter.search')}
+            placeholder={t('noteProps.filter.searchPlaceholder')}
+            value={view.text}
+            onChange={(event) => onChange({ ...view, text: event.target.value })}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && view.text !== '') {
+                event.preventDefault()
+                onChange({ ...view, text: '' })
+              }
+            }}
+            data-testid="note-search"
+          />
+        </label>
+        <SortMenu view={view} onChange={onChange} />
+        <Popover.Root>
+          <Popover.Trigger asChild>
+            <IconButton
+              size="sm"
+              label={t('noteProps.filter.filters')}
+              active={active.length > 0}
+              className="note-filter-button"
+              data-testid="note-filter-button"
+            >
+              <ListFilter size={15} aria-hidden />
+              {active.length > 0 && <span className="note-filter-badge">{active.length}</span>}
+            </IconButton>
+          </Popover.Trigger>
+          <Popover.Portal>
+            <Popover.Content
+              className="popover filter-popover"
+              align="end"
+              sideOffset={6}
+              collisionPadding={8}
+              data-testid="note-filter-popover"
+            >
+              <FilterFields doc={doc} notes={notes} view={view} onChange={onChange} />
+            </Popover.Content>
+          </Popover.Portal>
+        </Popover.Root>
+      </div>
+      {active.length > 0 && (
+        <ul className="filter-chips" aria-label={t('noteProps.filter.filters')}>
+          {active.map((field) => (
+            <li key={field}>
+              <ActiveFilterChip doc={doc} view={view} field={field} onChange={onChange} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+function SortMenu({
+  view,
+  onChange,
+}: {
+  view: NoteListView
+  onChange: (view: NoteListView) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger asChild>
+        <IconButton
+          size="sm"
+          label={`${t('noteProps.filter.sort')}: ${t(`noteProps.filter.sorts.${view.sort}`)}`}
+          data-testid="note-sort"
+        >
+          <ArrowDownUp size={15} aria-hidden />
+        </IconButton>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className="menu" align="end" sideOffset={4} collisionPadding={8}>
+          <DropdownMenu.Label className="menu-label">
+            {t('noteProps.filter.sort')}
+          </DropdownMenu.Label>
+          <DropdownMenu.RadioGroup
+            value={view.sort}
+            onValueChange={(sort) => {
+              const next = NOTE_SORTS.find((candidate) => candidate === sort)
+              if (next !== undefined) onChange({ ...view, sort: next })
+            }}
+          >
+            {NOTE_SORTS.map((sort) => (
+              <DropdownMenu.RadioItem key={sort} value={sort} className="menu-item">
+                <span className="menu-check">
+                  <DropdownMenu.ItemIndicator>
+                    <Check size={14} aria-hidden />
+                  </DropdownMenu.ItemIndicator>
+                </span>
+                {t(`noteProps.filter.sorts.${sort}`)}
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  )
+}
+
+const ANY = ''
+
+function FilterFields({
+  doc,
+  notes,
+  view,
+  onChange,
+}: {
+  doc: Y.Doc
+  notes: readonly NoteSummary[]
+  view: NoteListView
+  onChange: (view: NoteListView) => void
+}) {
+  const { t } = useTranslation()
+  const companies = useCompanies(doc)
+  const competences = useCompetences(doc)
+  // Only while the popover is open: counting 10k notes' tags is not for every keystroke.
+  const tags = useMemo(() => noteTagCounts(notes), [notes])
+  const authors = useMemo(() => noteAuthors(notes), [notes])
+  const any = t('noteProps.filter.any')
+  return (
+    <div className="filter-fields">
+      <FilterSelect
+        label={t('noteProps.filter.company')}
+        value={view.companyId ?? ANY}
+        onChange={(value) =>
+          onChange({ ...view, companyId: value === ANY ? undefined : (value as CompanyId) })
+        }
+        testId="filter-company"
+      >
+        <option value={ANY}>{any}</option>
+        {companies.map((company) => (
+          <option key={company.id} value={company.id}>
+            {company.name}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        label={t('noteProps.filter.tag')}
+        value={view.tag ?? ANY}
+        onChange={(value) => onChange({ ...view, tag: value === ANY ? undefined : value })}
+        testId="filter-tag"
+      >
+        <option value={ANY}>{any}</option>
+        {view.tag !== undefined && !tags.some((entry) => entry.tag === view.tag) && (
+          <option value={view.tag}>#{view.tag}</option>
+        )}
+        {tags.map((entry) => (
+          <option key={entry.tag} value={entry.tag}>
+            #{entry.tag} ({entry.count})
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        label={t('noteProps.filter.competence')}
+        value={view.competenceId ?? ANY}
+        onChange={(value) =>
+          onChange({
+            ...view,
+            competenceId: value === ANY ? undefined : (value as CompetenceId),
+          })
+        }
+        testId="filter-competence"
+      >
+        <option value={ANY}>{any}</option>
+        {competences.map((competence) => (
+          <option key={competence.id} value={competence.id}>
+            {competence.name}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        label={t('noteProps.filter.type')}
+        value={view.type ?? ANY}
+        onChange={(value) => onChange({ ...view, type: isNoteType(value) ? value : undefined })}
+        testId="filter-type"
+      >
+        <option value={ANY}>{any}</option>
+        {NOTE_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`noteProps.types.${type}`)}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        label={t('noteProps.filter.author')}
+        value={view.author ?? ANY}
+        onChange={(value) => onChange({ ...view, author: value === ANY ? undefined : value })}
+        testId="filter-author"
+      >
+        <option value={ANY}>{any}</option>
+        {view.author !== undefined && !authors.includes(view.author) && (
+          <option value={view.author}>{view.author}</option>
+        )}
+        {authors.map((author) => (
+          <option key={author} value={author}>
+            {author}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        label={t('noteProps.filter.updated')}
+        value={view.updated}
+        onChange={(value) => {
+          const updated = UPDATED_RANGES.find((range) => range === value)
+          if (updated !== undefined) onChange({ ...view, updated })
+        }}
+        testId="filter-updated"
+      >
+        {UPDATED_RANGES.map((range) => (
+          <option key={range} value={range}>
+            {t(`noteProps.filter.ranges.${range}`)}
+          </option>
+        ))}
+      </FilterSelect>
+      {activeFilterFields(view).length > 0 && (
+        <button type="button" className="filter-clear" onClick={() => onChange(clearFilters(view))}>
+          {t('noteProps.filter.clear')}
+        </button>
+      )}
+    </div>
+  )
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  children,
+  testId,
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  children: ReactNode
+  testId: string
+}) {
+  const id = useId()
+  return (
+    <div className="filter-field">
+      <label className="filter-field-label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="select filter-select"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        data-testid={testId}
+      >
+        {children}
+      </select>
+    </div>
+  )
+}
+
+/** "Company: Lien Møbelverk ×" — what one set filter is, and a way to drop it. */
+function ActiveFilterChip({
+  doc,
+  view,
+  field,
+  onChange,
+}: {
+  doc: Y.Doc
+  view: NoteListView
+  field: FilterField
+  onChange: (view: NoteListView) => void
+}) {
+  const { t } = useTranslation()
+  const companies = useCompanies(doc)
+  const competences = useCompetences(doc)
+  const name = filterFieldLabel(field, t)
+  const value = ((): string => {
+    switch (field) {
+      case 'companyId':
+        return companies.find((company) => company.id === view.companyId)?.name ?? '…'
+      case 'competenceId':
+        return (
+          competences.find((competence) => competence.id === view.competenceId)?.name ??
+          t('noteProps.unknownCompetence')
+        )
+      case 'tag':
+        return `#${view.tag ?? ''}`
+      case 'type':
+        return view.type === undefined ? '' : t(`noteProps.types.${view.type}`)
+      case 'author':
+        return view.author ?? ''
+      case 'updated':
+        return t(`noteProps.filter.ranges.${view.updated satisfies UpdatedRange}`)
+    }
+  })()
+  return (
+    <span className="filter-chip" data-testid="filter-chip" data-field={field}>
+      <span className="filter-chip-name">{name}</span>
+      <span className="filter-chip-value">{value}</span>
+      <button
+        type="button"
+        className="filter-chip-remove"
+        aria-label={t('noteProps.filter.remove', { name: `${name}: ${value}` })}
+        onClick={() => onChange(withoutFilter(view, field))}
+      >
+        <X size={12} aria-hidden />
+      </button>
+    </span>
+  )
+}
+
+function filterFieldLabel(field: FilterField, t: ReturnType<typeof useTranslation>['t']): string {
+  switch (field) {
+    case 'companyId':
+      return t('noteProps.filter.company')
+    case 'tag':
+      return t('noteProps.filter.tag')
+    case 'competenceId':
+      return t('noteProps.filter.competence')
+    case 'type':
+      return t('noteProps.filter.type')
+    case 'author':
+      return t('noteProps.filter.author')
+    case 'updated':
+      return t('noteProps.filter.updated')
+  }
+}
