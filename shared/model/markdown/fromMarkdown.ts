@@ -132,7 +132,8 @@ class Reader {
           out.push(...this.inline(token.tokens, { ...marks, [TOKEN_MARKS[token.type]]: true }))
           break
         case 'codespan':
-          out.push({ text: decodeEntities(token.text), ...marks, code: true })
+          // Entities are literal inside code.
+          out.push({ text: token.text, ...marks, code: true })
           break
         case 'br':
           out.push({ type: 'hardBreak' })

@@ -31,6 +31,9 @@ function escapeInlineText(text: string): string {
     return /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after) ? ch : '\\_'
   })
   // `&amp;` and `&#123;` would be read as entities.
+  // GFM turns `https://…` and `www.…` in text into links, and reads the rest of the word
+  // raw (escapes and all); an escaped colon or dot keeps them text.
+  out = out.replace(/(https?|ftp):(?=\/\/)/gi, '$1\\:').replace(/www\.(?=\w)/gi, 'www\\.')
   return out.replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
 }
 
@@ -182,6 +185,9 @@ function inlineToMarkdown(content: readonly Inline[], context: Context): string 
       } else {
         text = escapeInlineText(line)
         if (atLineStart) text = escapeLineStart(text)
+        // Marked unescapes \[ and \] in a link's text before reading it again, so there
+        // brackets go as character references.
+        if (run.link !== undefined) text = text.replace(/\\\[/g, '&#91;').replace(/\\\]/g, '&#93;')
       }
       out += text
       atLineStart = false
