@@ -7,6 +7,10 @@ import { MARK_DELIMITERS, MARK_ORDER } from './mapping'
  * (a `*` or `#` a person typed never turns into emphasis or a heading); marks are opened and
  * closed around runs like a stack, so `**a *b***` nests instead of closing and reopening.
  * Note links become Obsidian-style `[[Title]]`; images point at files beside the note.
+ *
+ * Known limits of the format (see fuzz.test.ts): emphasis cannot start or end between a letter
+ * and punctuation (`a*!b*`), nor hug a code span next to a letter, and a backslash right
+ * before a pipe in code cannot be written in a table cell; such marks read back as text.
  */
 export type MarkdownWriteOptions = {
   /** The title of a linked note; undefined when it no longer exists. */
