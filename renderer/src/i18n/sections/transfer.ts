@@ -14,7 +14,8 @@ export const nb = {
   exportFolder: 'Lagre i mappe …',
   exporting: 'Eksporterer …',
   exportedZip: 'Eksporten er lastet ned.',
-  exportedFolder: '{{count}} notater er lagret i {{folder}}.',
+  exportedFolder_one: '{{count}} notat er lagret i {{folder}}.',
+  exportedFolder_other: '{{count}} notater er lagret i {{folder}}.',
   importTitle: 'Importer Markdown til «{{name}}»',
   importDescription:
     'Velg en .zip eller én eller flere .md-filer (med bildene de viser). Hver fil blir et notat. Ingenting lagres før du bekrefter.',
@@ -69,7 +70,8 @@ export const en: Widen<typeof nb> = {
   exportFolder: 'Save to folder…',
   exporting: 'Exporting…',
   exportedZip: 'The export has been downloaded.',
-  exportedFolder: '{{count}} notes were saved in {{folder}}.',
+  exportedFolder_one: '{{count}} note was saved in {{folder}}.',
+  exportedFolder_other: '{{count}} notes were saved in {{folder}}.',
   importTitle: 'Import Markdown into “{{name}}”',
   importDescription:
     'Choose a .zip, or one or more .md files (with the images they show). Each file becomes a note. Nothing is saved until you confirm.',
