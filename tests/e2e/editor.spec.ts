@@ -360,5 +360,17 @@ test('undo only undoes your own typing, not the other participant’s', async ({
   await expect(editor(bo)).not.toContainText('Ada skrev dette.')
   await ada.getByRole('button', { name: 'Redo', exact: true }).click()
   await expect(editor(bo)).toContainText('Ada skrev dette.')
+  // Ctrl+Y is redo too.
+  await editor(ada).focus()
+  await ada.keyboard.press('Control+z')
+  await expect(editor(bo)).not.toContainText('Ada skrev dette.')
+  await ada.keyboard.press('Control+y')
+  await expect(editor(bo)).toContainText('Ada skrev dette.')
   await expect(editor(bo)).toContainText('Bo la til dette.')
+
+  // Bo's undo takes back only Bo's line.
+  await editor(bo).focus()
+  await bo.keyboard.press('Control+z')
+  await expect(editor(ada)).not.toContainText('Bo la til dette.')
+  await expect(editor(ada)).toContainText('Ada skrev dette.')
 })
