@@ -325,6 +325,8 @@ test('[[ links to a note by title, shows its current title and opens it', async 
   await expect(boLink).toHaveText('Biobaserte bindemidler i sponplater')
   await boLink.click()
   await expect(bo.getByTestId('note-title')).toHaveValue('Biobaserte bindemidler i sponplater')
+  // The host mirrored Ada's link into the workspace: the target lists it as a backlink.
+  await expect(bo.getByTestId('backlinks').getByTestId('backlink')).toHaveText([/Notat med lenker/])
   await bo.getByTestId('note-title').fill('Biobaserte bindemidler (revidert)')
   await bo.getByTestId('note-title').press('Enter')
   await expect(adaLink).toHaveText('Biobaserte bindemidler (revidert)')
