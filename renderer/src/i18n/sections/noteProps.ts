@@ -40,7 +40,6 @@ export const nb = {
   openNote: 'Åpne {{title}}',
   newMenu: 'Ny fra mal',
   newBlank: 'Tomt notat',
-  newFromType: '{{type}}',
   filter: {
     search: 'Filtrer notater på tittel',
     searchPlaceholder: 'Filtrer …',
@@ -112,7 +111,6 @@ export const en: Widen<typeof nb> = {
   openNote: 'Open {{title}}',
   newMenu: 'New from template',
   newBlank: 'Blank note',
-  newFromType: '{{type}}',
   filter: {
     search: 'Filter notes by title',
     searchPlaceholder: 'Filter …',

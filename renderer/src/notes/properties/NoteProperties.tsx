@@ -1,5 +1,5 @@
 import { Building2, ChevronDown, Hash, Plus, Shapes, Sparkles, X } from 'lucide-react'
-import { useMemo, useState, type ReactElement, type ReactNode } from 'react'
+import { useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CompanyId, CompetenceId, NoteId, WorkspaceId } from '../../../../shared/ids'
 import { createCompetence } from '../../../../shared/model/companies'
@@ -56,7 +56,11 @@ export function NoteProperties({
   const show = (facet: NoteFacet): void => showNotesWith(workspaceId, facet)
 
   return (
-    <div className="note-props" role="group" aria-label={t('noteProps.properties')}>
+    <div
+      className={readOnly ? 'note-props is-read-only' : 'note-props'}
+      role="group"
+      aria-label={t('noteProps.properties')}
+    >
       <PropertyRow icon={<Shapes size={15} />} label={t('noteProps.type')}>
         <TypeValue
           type={note.type}
@@ -528,6 +532,7 @@ function TagSuggestInput({
   onRemoveLast: () => void
 }) {
   const { t } = useTranslation()
+  const inputRef = useRef<HTMLInputElement>(null)
   const notes = useNoteListWhile(doc, active)
   const counts = useMemo(() => noteTagCounts(notes), [notes])
   const have = useMemo(() => new Set(tags.map(tagKey)), [tags])
@@ -556,6 +561,11 @@ function TagSuggestInput({
       onPick={onAdd}
       onEnterText={onAdd}
       onBackspaceEmpty={onRemoveLast}
+      onEscape={() => {
+        setDraft('')
+        inputRef.current?.blur()
+      }}
+      inputRef={inputRef}
       highlightFirst={false}
       floating
       className="tag-input"

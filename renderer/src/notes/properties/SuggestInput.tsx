@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react'
 
 /** One suggestion; `key` is what `onPick` gets back. */
 export type Suggestion = { key: string; label: ReactNode; icon?: ReactNode; hint?: ReactNode }
@@ -27,6 +27,7 @@ export function SuggestInput({
   emptyText,
   className,
   testId,
+  inputRef,
 }: {
   label: string
   placeholder?: string
@@ -45,6 +46,7 @@ export function SuggestInput({
   emptyText?: string
   className?: string
   testId?: string
+  inputRef?: Ref<HTMLInputElement>
 }) {
   const listId = useId()
   const [focused, setFocused] = useState(autoFocus === true)
@@ -109,6 +111,7 @@ export function SuggestInput({
   return (
     <div className={['suggest', floating ? 'suggest--floating' : '', className ?? ''].join(' ')}>
       <input
+        ref={inputRef}
         className="suggest-input"
         role="combobox"
         aria-label={label}
