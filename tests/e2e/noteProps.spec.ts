@@ -138,3 +138,37 @@ test('linking a note with [[ shows it under "Linked from" for the other person, 
   await expect(bo.getByTestId('note-title')).toHaveValue('Automatisering i små serier')
   await expect(bo.getByTestId('outgoing-link')).toContainText('Robotcelle for små serier')
 })
+
+test('a view-only guest sees the properties and can follow chips, but has nothing to edit', async ({
+  browser,
+}) => {
+  const owner = await openAs(browser, hub.ownerLink, { name: 'Kari Nordmo' })
+  await owner.getByTestId('invite-button').click()
+  const dialog = owner.getByTestId('invite-dialog')
+  const editLink = await dialog.getByTestId('invite-link').inputValue()
+  await dialog.getByTestId('view-only-switch').click()
+  await expect(dialog.getByTestId('invite-link')).not.toHaveValue(editLink)
+  const viewLink = await dialog.getByTestId('invite-link').inputValue()
+  await owner.keyboard.press('Escape')
+
+  const NOTE = 'Robotcelle for små serier'
+  await owner.getByTestId('note-item').filter({ hasText: NOTE }).click()
+  await owner.getByTestId('tag-input').click()
+  await owner.keyboard.type('automasjon')
+  await owner.keyboard.press('Enter')
+  await expect(owner.getByTestId('prop-tag-chip')).toHaveText(['#automasjon'])
+
+  const reader = await openAs(browser, viewLink, { name: 'Lise Leser' })
+  await reader.getByTestId('note-item').filter({ hasText: NOTE }).click()
+  await expect(reader.getByTestId('prop-company-chip')).toHaveText('Lien Møbelverk AS')
+  await expect(reader.getByTestId('prop-tag-chip')).toHaveText(['#automasjon'])
+  await expect(reader.getByTestId('tag-input')).toHaveCount(0)
+  await expect(reader.getByTestId('prop-company')).toHaveCount(0)
+  await expect(reader.getByTestId('prop-type')).toHaveCount(0)
+  await expect(reader.getByTestId('prop-competence-add')).toHaveCount(0)
+  await expect(reader.getByRole('button', { name: /^Remove / })).toHaveCount(0)
+
+  await reader.getByTestId('prop-tag-chip').locator('.prop-chip-main').click()
+  await expect(reader.getByTestId('note-item')).toHaveCount(1)
+  await expect(reader.getByTestId('note-item')).toContainText(NOTE)
+})
