@@ -376,3 +376,40 @@ test('undo only undoes your own typing, not the other participant’s', async ({
   await expect(editor(ada)).not.toContainText('Bo la til dette.')
   await expect(editor(ada)).toContainText('Ada skrev dette.')
 })
+
+test('an image copied into another note brings its picture along', async ({ browser }) => {
+  const [ada, bo] = await twoInNewNote(browser, 'Bilde som skal kopieres')
+  await pasteFiles(ada, [
+    { name: 'kopi.png', type: 'image/png', base64: png(9, 4, [200, 120, 0]).toString('base64') },
+  ])
+  const figure = editor(ada).locator('figure.note-image')
+  await expect(figure.locator('img')).toHaveAttribute('src', /^blob:/)
+  const fileId = await figure.getAttribute('data-file-id')
+  expect(fileId).toMatch(/^f-[0-9a-f]{24}$/)
+
+  await ada.getByTestId('new-note').click()
+  await ada.getByTestId('note-title').fill('Mottaker av bildet')
+  await ada.getByTestId('note-title').press('Enter')
+  await expect(editor(ada).locator('figure.note-image')).toHaveCount(0)
+  // What the editor puts on the clipboard for an image: the node, without its bytes.
+  await editor(ada).evaluate((target, id) => {
+    const data = new DataTransfer()
+    data.setData(
+      'text/html',
+      `<img data-file-id="${id}" alt="kopi"><img data-file-id="f-000000000000000000000000" alt="ukjent">`,
+    )
+    target.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    )
+  }, fileId)
+  // The known picture came along; the unknown one was left out.
+  await expect(editor(ada).locator('figure.note-image img')).toHaveCount(1)
+  await expect(editor(ada).locator('figure.note-image img')).toHaveAttribute('src', /^blob:/)
+
+  await bo.getByTestId('note-item').filter({ hasText: 'Mottaker av bildet' }).click()
+  const boImage = editor(bo).locator('figure.note-image img')
+  await expect(boImage).toHaveAttribute('alt', 'kopi')
+  await expect
+    .poll(() => boImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(9)
+})

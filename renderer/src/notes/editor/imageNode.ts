@@ -4,6 +4,7 @@ import type { NodeView } from '@tiptap/pm/view'
 import i18next from 'i18next'
 import type * as Y from 'yjs'
 import { getNoteFile, noteFilesMap } from '../../../../shared/model/noteFiles'
+import { rememberNoteFile } from './fileCache'
 
 /**
  * The `image` block: a picture whose bytes live in the body document's `files` map (see
@@ -142,6 +143,7 @@ class ImageView implements NodeView {
           : i18next.t('blocks.imagePendingNamed', { alt: this.img.alt })
       return
     }
+    rememberNoteFile(file)
     // The bytes live in the document; the Blob copies them so later edits cannot change it.
     this.url = URL.createObjectURL(new Blob([file.bytes.slice()], { type: file.type }))
     this.img.src = this.url

@@ -1,15 +1,18 @@
 import { Extension, type Editor } from '@tiptap/core'
+import { Fragment, Slice, type Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import i18next from 'i18next'
 import type * as Y from 'yjs'
 import {
   addNoteFile,
   checkNoteFile,
+  getNoteFile,
   MAX_NOTE_FILE_BYTES,
   NOTE_IMAGE_TYPES,
   NoteFileError,
 } from '../../../../shared/model/noteFiles'
 import { clearEditorAlert, showEditorAlert } from './editorAlerts'
+import { recallNoteFile } from './fileCache'
 import { IMAGE_NODE } from './imageNode'
 
 /**
@@ -116,6 +119,40 @@ export function pickImageFiles(editor: Editor): void {
   input.click()
 }
 
+/**
+ * Image nodes pasted from another note name files this body does not have: copy their bytes
+ * over from the window's cache of shown pictures, or leave out the ones it cannot find (they
+ * would never load).
+ */
+function bringPastedFiles(slice: Slice, bodyDoc: Y.Doc | undefined, addedBy: string): Slice {
+  if (bodyDoc === undefined) return slice
+  let changed = false
+  const visit = (fragment: Fragment): Fragment => {
+    const children: ProseMirrorNode[] = []
+    fragment.forEach((node) => {
+      if (node.type.name === IMAGE_NODE) {
+        const fileId = String(node.attrs.fileId)
+        if (getNoteFile(bodyDoc, fileId) === undefined) {
+          const cached = recallNoteFile(fileId)
+          if (cached === undefined) {
+            changed = true
+            return
+          }
+          void addNoteFile(bodyDoc, { ...cached, addedBy, now: Date.now() })
+        }
+        children.push(node)
+        return
+      }
+      const content = visit(node.content)
+      if (content !== node.content) changed = true
+      children.push(content === node.content ? node : node.copy(content))
+    })
+    return changed ? Fragment.fromArray(children) : fragment
+  }
+  const content = visit(slice.content)
+  return changed ? new Slice(content, slice.openStart, slice.openEnd) : slice
+}
+
 function filesOf(data: DataTransfer | null): File[] {
   return data === null ? [] : [...data.files]
 }
@@ -134,6 +171,7 @@ export const ImageUpload = Extension.create<ImageUploadOptions>({
       new Plugin({
         key: new PluginKey('imageUpload'),
         props: {
+          transformPasted: (slice) => bringPastedFiles(slice, options.bodyDoc, options.addedBy),
           handlePaste: (_view, event) => {
             const files = filesOf(event.clipboardData)
             if (files.length === 0) return false
