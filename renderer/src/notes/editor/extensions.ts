@@ -6,12 +6,12 @@ import StarterKit from '@tiptap/starter-kit'
 import i18next from 'i18next'
 import type * as Y from 'yjs'
 import type { NoteId } from '../../../../shared/ids'
-import { ImageUpload, pickImageFiles } from './imageUpload'
-import { NoteLinkSuggest } from './noteLinkSuggest'
-import { SlashMenu } from './slashMenu'
 import { isSafeHref } from '../safeLink'
 import { NoteImage } from './imageNode'
+import { ImageUpload, pickImageFiles } from './imageUpload'
 import { NoteLink } from './noteLinkNode'
+import { NoteLinkSuggest } from './noteLinkSuggest'
+import { SlashMenu } from './slashMenu'
 
 /**
  * The schema and views of a note body: every node and mark a body may hold (names as agreed in
