@@ -53,7 +53,6 @@ export function Backlinks({
           <h2 className="note-links-heading" id={`outgoing-${noteId}`}>
             <ArrowUpRight size={14} aria-hidden />
             {t('noteProps.outgoing')}
-            <span className="note-links-count">{outgoing.length}</span>
           </h2>
           <ul className="note-links-list">
             {outgoing.map((id) => (
