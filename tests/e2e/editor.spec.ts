@@ -320,6 +320,17 @@ test('[[ links to a note by title, shows its current title and opens it', async 
   await expect(editor(ada).locator('.note-link').nth(1)).toHaveText('Helt ny idé')
   await expect(ada.getByTestId('note-item').filter({ hasText: 'Helt ny idé' })).toHaveCount(1)
 
+  // Bo deletes the new note: Ada's link to it says so, struck out.
+  const newIdea = bo.getByTestId('note-item').filter({ hasText: 'Helt ny idé' })
+  await newIdea.hover()
+  await newIdea.getByRole('button', { name: 'More actions for Helt ny idé' }).click()
+  await bo.getByRole('menuitem', { name: 'Delete' }).click()
+  await bo.getByRole('button', { name: 'Delete note' }).click()
+  const goneLink = editor(ada).locator('.note-link').nth(1)
+  await expect(goneLink).toHaveText('Deleted note')
+  await expect(goneLink).toHaveClass(/note-link--missing/)
+  await expect(goneLink).toHaveAttribute('aria-disabled', 'true')
+
   // Bo sees the link with the live title, follows it and renames the target.
   const boLink = editor(bo).locator('.note-link').first()
   await expect(boLink).toHaveText('Biobaserte bindemidler i sponplater')
