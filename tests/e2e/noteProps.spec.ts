@@ -92,6 +92,8 @@ test('a lesson from its template, with company, tag and a new competence; the ot
   await bo.getByTestId('note-search').fill('tørkeovn')
   await expect(bo.getByTestId('note-item')).toHaveCount(1)
   await expect(bo.getByTestId('note-count')).toHaveText(`1 of ${total + 1} notes`)
+  await bo.getByTestId('note-search').press('ArrowDown')
+  await expect(bo.getByTestId('note-item').locator('.note-open')).toBeFocused()
   await bo.getByTestId('note-search').fill('')
 
   // Chips filter the list: the company has two notes, the new competence one.
@@ -158,8 +160,11 @@ test('a view-only guest sees the properties and can follow chips, but has nothin
   await owner.keyboard.press('Enter')
   await expect(owner.getByTestId('prop-tag-chip')).toHaveText(['#automasjon'])
 
+  // The reader finds the note from the title filter: Enter opens the first match.
   const reader = await openAs(browser, viewLink, { name: 'Lise Leser' })
-  await reader.getByTestId('note-item').filter({ hasText: NOTE }).click()
+  await reader.getByTestId('note-search').fill('robotcel')
+  await reader.getByTestId('note-search').press('Enter')
+  await expect(reader.getByTestId('note-title')).toHaveValue(NOTE)
   await expect(reader.getByTestId('prop-company-chip')).toHaveText('Lien Møbelverk AS')
   await expect(reader.getByTestId('prop-tag-chip')).toHaveText(['#automasjon'])
   await expect(reader.getByTestId('tag-input')).toHaveCount(0)

@@ -103,6 +103,13 @@ export function NoteList({
     onOpen(id, { focusTitle: true })
   }
 
+  const focusRow = (index: number): void => {
+    virtualizer.scrollToIndex(index)
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .note-open`)?.focus()
+    })
+  }
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]')
@@ -110,10 +117,7 @@ export function NoteList({
     event.preventDefault()
     const next = Number(row.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1)
     if (next < 0 || next >= notes.length) return
-    virtualizer.scrollToIndex(next)
-    requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"] .note-open`)?.focus()
-    })
+    focusRow(next)
   }
 
   return (
@@ -132,7 +136,18 @@ export function NoteList({
         </div>
       )}
       {allNotes.length > 0 && (
-        <NoteFilterBar doc={doc} notes={allNotes} view={view} onChange={viewStore.set} />
+        <NoteFilterBar
+          doc={doc}
+          notes={allNotes}
+          view={view}
+          onChange={viewStore.set}
+          onLeave={(how) => {
+            const first = notes[0]
+            if (first === undefined) return
+            if (how === 'open') onOpen(first.id)
+            else focusRow(0)
+          }}
+        />
       )}
       {filtered && allNotes.length > 0 && (
         <div className="note-count-row">

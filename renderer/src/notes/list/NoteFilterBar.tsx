@@ -30,12 +30,15 @@ export function NoteFilterBar({
   notes,
   view,
   onChange,
+  onLeave,
 }: {
   doc: Y.Doc
   /** All notes (unfiltered), for the tag and author choices. */
   notes: readonly NoteSummary[]
   view: NoteListView
   onChange: (view: NoteListView) => void
+  /** Enter in the title filter opens the first match; ArrowDown moves into the list. */
+  onLeave: (how: 'open' | 'focus') => void
 }) {
   const { t } = useTranslation()
   const active = activeFilterFields(view)
@@ -55,6 +58,9 @@ export function NoteFilterBar({
               if (event.key === 'Escape' && view.text !== '') {
                 event.preventDefault()
                 onChange({ ...view, text: '' })
+              } else if (event.key === 'Enter' || event.key === 'ArrowDown') {
+                event.preventDefault()
+                onLeave(event.key === 'Enter' ? 'open' : 'focus')
               }
             }}
             data-testid="note-search"
