@@ -21,8 +21,13 @@ type Slot = {
   unobserve: () => void
 }
 
-/** An update applied to an open body, with its transaction origin. */
-export type BodyUpdateListener = (noteId: NoteId, update: Uint8Array, origin: unknown) => void
+/** An update applied to an open body, with its transaction origin and the body document. */
+export type BodyUpdateListener = (
+  noteId: NoteId,
+  update: Uint8Array,
+  origin: unknown,
+  doc: Y.Doc,
+) => void
 
 export type NoteBodyStoresOptions = {
   /** The workspace folder; bodies live in `<dir>/notes/<noteId>/`. */
@@ -184,7 +189,7 @@ export class NoteBodyStores {
     if (!this.digestCache.has(noteId)) this.changed.set(noteId, doc)
     const onUpdate = (update: Uint8Array, origin: unknown): void => {
       this.changed.set(noteId, doc)
-      for (const listener of this.updateListeners) listener(noteId, update, origin)
+      for (const listener of this.updateListeners) listener(noteId, update, origin, doc)
     }
     doc.on('update', onUpdate)
     return () => doc.off('update', onUpdate)

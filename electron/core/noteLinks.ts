@@ -31,33 +31,35 @@ export function deriveNoteLinks(
 ): NoteLinkDeriver {
   const delayMs = options.delayMs ?? DEFAULT_LINKS_DELAY_MS
   const log = options.log ?? (() => {})
-  const pending = new Map<NoteId, NodeJS.Timeout>()
+  const pending = new Map<NoteId, { timer: NodeJS.Timeout; doc: Y.Doc }>()
   let closed = false
 
-  const run = async (noteId: NoteId): Promise<void> => {
-    const timer = pending.get(noteId)
-    if (timer !== undefined) clearTimeout(timer)
+  // The body document that changed is read directly — never re-opened: a body stays open
+  // far longer than the delay, and an import writing 10k bodies must not keep them all open.
+  const run = (noteId: NoteId): void => {
+    const entry = pending.get(noteId)
+    if (entry === undefined) return
+    clearTimeout(entry.timer)
     pending.delete(noteId)
     try {
-      await bodies.withBody(noteId, (store) =>
-        syncNoteLinks(root, noteId, noteBodyFragment(store.doc), LINKS_ORIGIN),
-      )
+      syncNoteLinks(root, noteId, noteBodyFragment(entry.doc), LINKS_ORIGIN)
     } catch (error) {
       log(`kryss: cannot update the links of ${noteId}: ${String(error)}`)
     }
   }
 
-  const off = bodies.onUpdate((noteId) => {
+  const off = bodies.onUpdate((noteId, _update, _origin, doc) => {
     if (closed) return
     const existing = pending.get(noteId)
-    if (existing !== undefined) clearTimeout(existing)
-    const timer = setTimeout(() => void run(noteId), delayMs)
+    if (existing !== undefined) clearTimeout(existing.timer)
+    const timer = setTimeout(() => run(noteId), delayMs)
     timer.unref()
-    pending.set(noteId, timer)
+    pending.set(noteId, { timer, doc })
   })
 
-  const flush = async (): Promise<void> => {
-    await Promise.all([...pending.keys()].map((noteId) => run(noteId)))
+  const flush = (): Promise<void> => {
+    for (const noteId of [...pending.keys()]) run(noteId)
+    return Promise.resolve()
   }
 
   return {

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { deflateSync } from 'node:zlib'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
