@@ -1,12 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { Ellipsis, Pencil, Trash2 } from 'lucide-react'
-import { memo, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
+import {
+  memo,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteId } from '../../../shared/ids'
 import { filterAndSortNotes } from '../../../shared/model/noteFilter'
 import { createNote, deleteNote, renameNote, type NoteSummary } from '../../../shared/model/notes'
 import type { NoteType } from '../../../shared/model/noteTypes'
 import { useNow } from '../lib/clock'
+import { useHoverIntent } from '../lib/useHoverIntent'
 import type { Participant } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
@@ -76,6 +85,12 @@ export function NoteList({
     [allNotes, filter, view.sort],
   )
   const filtered = hasFilters(view)
+  // Start syncing a note's body when the person is about to open it: the click then finds it
+  // ready (see sync/bodyCache.ts).
+  const prefetch = useCallback(
+    (id: NoteId) => connection.prefetchNoteBody(id, { note: null }),
+    [connection],
+  )
 
   // eslint-disable-next-line react-hooks/incompatible-library -- we do not use the React Compiler; TanStack Virtual re-renders through its own state.
   const virtualizer = useVirtualizer({
@@ -214,6 +229,7 @@ export function NoteList({
                   active={note.id === currentNoteId}
                   viewers={viewers.get(note.id)}
                   onOpen={onOpen}
+                  onPrefetch={prefetch}
                   onAction={readOnly ? undefined : setPending}
                 />
               )
@@ -262,6 +278,7 @@ const NoteRow = memo(function NoteRow({
   active,
   viewers,
   onOpen,
+  onPrefetch,
   onAction,
 }: {
   index: number
@@ -274,11 +291,14 @@ const NoteRow = memo(function NoteRow({
   active: boolean
   viewers: readonly Participant[] | undefined
   onOpen: (id: NoteId) => void
+  /** The person is about to open this note (pointer resting on it, or keyboard focus). */
+  onPrefetch: (id: NoteId) => void
   /** Absent for a view-only guest: the row has no rename/delete menu. */
   onAction: ((pending: Pending) => void) | undefined
 }) {
   const { t } = useTranslation()
   const title = note.title || t('notes.untitled')
+  const intent = useHoverIntent(() => onPrefetch(note.id))
   return (
     <div
       role="listitem"
@@ -295,6 +315,9 @@ const NoteRow = memo(function NoteRow({
         className="note-open"
         aria-current={active ? 'page' : undefined}
         onClick={() => onOpen(note.id)}
+        onPointerEnter={intent.start}
+        onPointerLeave={intent.cancel}
+        onFocus={() => onPrefetch(note.id)}
       >
         <span className="note-item-head">
           {note.type !== undefined && (
