@@ -1,7 +1,10 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { CompanyId, CompetenceId, NoteId } from './ids'
 import { createCompany, createCompetence, type Industry } from './model/companies'
+import { syncNoteLinks } from './model/links'
+import { appendNoteBody, noteBodyFragment } from './model/noteBody'
 import { createNote } from './model/notes'
+import type { NoteType } from './model/noteTypes'
 import type { Block, Inline } from './model/richText'
 import { SEED_ORIGIN } from './model/schema'
 import { initWorkspace } from './model/workspace'
@@ -118,21 +121,71 @@ const COMPETENCES: { id: string; name: string; category: string }[] = [
 
 const p = (...content: Inline[]): Block => ({ type: 'paragraph', content })
 const h = (text: string): Block => ({ type: 'heading', level: 2, content: [text] })
-const ul = (...items: string[]): Block => ({
+const ul = (...items: (string | Inline[])[]): Block => ({
   type: 'bulletList',
-  items: items.map((item) => [item]),
+  items: items.map((item) => (typeof item === 'string' ? [item] : item)),
 })
+/** A checklist: `[x]` in front of an item marks it done. */
+const tasks = (...items: string[]): Block => ({
+  type: 'taskList',
+  items: items.map((item) =>
+    item.startsWith('[x] ')
+      ? { checked: true, content: [item.slice(4)] }
+      : { checked: false, content: [item] },
+  ),
+})
+const table = (header: string[], ...rows: string[][]): Block => ({
+  type: 'table',
+  rows: [
+    header.map((text) => ({ header: true, content: [text] })),
+    ...rows.map((row) => row.map((text) => ({ content: [text] }))),
+  ],
+})
+const quote = (...paragraphs: Inline[][]): Block => ({
+  type: 'blockquote',
+  children: paragraphs.map((content) => p(...content)),
+})
+/** An inline link to another demo note (the host mirrors it into the note's `links`). */
+const link = (id: DemoNoteId): Inline => ({ type: 'noteLink', id })
 
-const NOTES: { id: string; title: string; companyId: string; blocks: Block[] }[] = [
+/**
+ * Fixed note ids. WARNING: the e2e specs open these notes by title and expect the binders and
+ * robot notes to start with no backlinks and the robot note to carry only the tag
+ * "automasjon" — keep those when changing the data (shared/demo.test.ts checks it).
+ */
+type DemoNoteId =
+  | 'note-demo-binders'
+  | 'note-demo-robot'
+  | 'note-demo-heat'
+  | 'note-demo-starch'
+  | 'note-demo-workshop'
+  | 'note-demo-packaging'
+  | 'note-demo-dryer'
+  | 'note-demo-tracing'
+
+type DemoNote = {
+  id: DemoNoteId
+  title: string
+  companyId: string
+  type: NoteType
+  tags: string[]
+  competenceIds: string[]
+  blocks: Block[]
+}
+
+const NOTES: DemoNote[] = [
   {
     id: 'note-demo-binders',
     title: 'Biobaserte bindemidler i sponplater',
     companyId: 'co-vestplate',
+    type: 'competence',
+    tags: ['sponplater', 'lim'],
+    competenceIds: ['cp-binders', 'cp-starch'],
     blocks: [
       p(
         'Vi har testet ',
         { text: 'stivelsesbaserte bindemidler', bold: true },
-        ' som delvis erstatning for urea-formaldehyd i sponplater.',
+        ' som delvis erstatning for urea-formaldehyd (UF) i sponplater.',
       ),
       h('Hva vi vet'),
       ul(
@@ -140,9 +193,20 @@ const NOTES: { id: string; title: string; companyId: string; blocks: Block[] }[]
         'Fukt er utfordringen: svelling øker over 20 %',
         'Pressetiden øker med ca. 10 %',
       ),
+      h('Resultater fra pilotpressen'),
+      table(
+        ['Andel stivelse', 'Bøyestyrke (MPa)', 'Svelling 24 t', 'Pressetid'],
+        ['0 % (referanse)', '13,1', '14 %', '180 s'],
+        ['15 %', '12,9', '16 %', '190 s'],
+        ['30 %', '12,6', '21 %', '198 s'],
+      ),
       h('Hva vi trenger'),
       p(
-        'Stabil tilgang på stivelse, og noen som kan modifisere den kjemisk. Fjordmat har restråstoff – se notatet deres.',
+        'Stabil tilgang på stivelse, og noen som kan modifisere den kjemisk. Fjordmat har restråstoff – se ',
+        link('note-demo-starch'),
+        '. Tørken bruker mye energi; det følger vi opp i ',
+        link('note-demo-dryer'),
+        '.',
       ),
     ],
   },
@@ -150,11 +214,21 @@ const NOTES: { id: string; title: string; companyId: string; blocks: Block[] }[]
     id: 'note-demo-robot',
     title: 'Robotcelle for små serier',
     companyId: 'co-lien',
+    type: 'competence',
+    tags: ['automasjon'],
+    competenceIds: ['cp-robot', 'cp-surface'],
     blocks: [
       p(
         'Robotcella vår sliper og lakkerer seriestørrelser ned til ',
         { text: 'fem stykk', italic: true },
         ', med omstilling på under ti minutter.',
+      ),
+      h('Utstyr og kapasitet'),
+      table(
+        ['Operasjon', 'Maks. emne', 'Kapasitet', 'Omstilling'],
+        ['Sliping', '2400 × 1200 mm', '40 flater/t', '6 min'],
+        ['Lakkering (vannbasert)', '2400 × 1200 mm', '25 flater/t', '9 min'],
+        ['Håndtering/palletering', '35 kg', '120 emner/t', '3 min'],
       ),
       h('Erfaringer'),
       ul(
@@ -162,39 +236,67 @@ const NOTES: { id: string; title: string; companyId: string; blocks: Block[] }[]
         'Fiksturer i aluminium, 3D-printede tilpasninger',
         'Operatørene må være med fra start',
       ),
-      p('Vi deler gjerne oppsettet med andre som vurderer automatisering i små serier.'),
+      p(
+        'Cella kan også pakke ferdige møbler; emballasjen diskuterte vi på ',
+        link('note-demo-workshop'),
+        '. Vi deler gjerne oppsettet med andre som vurderer automatisering i små serier.',
+      ),
     ],
   },
   {
     id: 'note-demo-heat',
     title: 'Erfaringer med varmegjenvinning fra ovner',
     companyId: 'co-solbakken',
+    type: 'lesson',
+    tags: ['energi', 'ovnsvarme'],
+    competenceIds: ['cp-heat'],
     blocks: [
+      h('Hva vi prøvde'),
       p(
-        'Lærdom fra prosjektet der vi henter varme fra ovnsavtrekket til vaskeanlegg og bygningsoppvarming.',
+        'Vi henter varme fra avtrekket over tunnelovnene til vaskeanlegget og bygningsoppvarmingen.',
       ),
-      h('Det som fungerte'),
+      h('Hva som skjedde'),
       ul(
         'Varmeveksler med automatisk rengjøring (fett!)',
         'Varmepumpe løfter temperaturen til 70 °C',
         'Tilbakebetalingstid på om lag fire år',
       ),
-      h('Det vi ville gjort annerledes'),
-      p('Målt energiflyt i et helt år før vi dimensjonerte. Høgskolen hjalp oss med målingene.'),
+      quote(
+        [
+          '«Vi dimensjonerte etter vinterdriften og fikk en veksler som gikk halvfull resten av året. Mål først.»',
+        ],
+        [{ text: '– driftssjefen på Solbakken', italic: true }],
+      ),
+      h('Hva vi ville gjort annerledes'),
+      p(
+        'Målt energiflyt i et helt år før vi dimensjonerte. Høgskolen hjalp oss med målingene, og Vestplate vil prøve det samme på sponplatetørken: ',
+        link('note-demo-dryer'),
+        '.',
+      ),
     ],
   },
   {
     id: 'note-demo-starch',
     title: 'Stivelse fra potetskrell som råstoff',
     companyId: 'co-fjordmat',
+    type: 'competence',
+    tags: ['stivelse', 'restråstoff'],
+    competenceIds: ['cp-starch'],
     blocks: [
       p(
         'Vi har om lag 2 000 tonn skrell og prosessvann i året. Stivelsen kan gjenvinnes og selges videre.',
       ),
+      h('Utstyr og kapasitet'),
+      table(
+        ['Periode', 'Stivelse (tonn/mnd)', 'Renhet', 'Tørrstoff'],
+        ['September–mars', '45', '85–90 %', '38 %'],
+        ['April–august', '15', '80–85 %', '35 %'],
+      ),
+      h('Hvem andre bransjer kan ha nytte av det'),
       ul(
-        'Renhet: 85–90 % etter enkel separasjon',
-        'Sesongvariasjon: mest fra september til mars',
-        'Aktuelle kjøpere: plateindustri, emballasje',
+        'Plateindustri: bindemiddel i sponplater',
+        ['Emballasje: bindemiddel i formstøpt fiber – se ', link('note-demo-packaging')],
+        'Modifisering (oksidering, kationisering) må skje hos en partner; vi har ikke kjemien selv',
       ),
     ],
   },
@@ -202,16 +304,112 @@ const NOTES: { id: string; title: string; companyId: string; blocks: Block[] }[]
     id: 'note-demo-workshop',
     title: 'Workshop: sirkulær emballasje for møbler',
     companyId: 'co-kryss',
+    type: 'meeting',
+    tags: ['workshop', 'emballasje'],
+    competenceIds: ['cp-fibre', 'cp-lca'],
     blocks: [
-      p('Referat fra workshop med Lien, Treform, Embla og Høgskolen.'),
-      h('Idéer vi tar videre'),
+      h('Deltakere'),
+      ul('Lien Møbelverk', 'Treform Interiør', 'Embla Emballasje', 'Høgskolen i Kryssdalen'),
+      h('Saker'),
       ul(
         'Formstøpt fiber i stedet for EPS i møbelemballasje',
         'Returordning for paller og hjørnebeskyttere',
         'LCA av dagens emballasje som første steg',
       ),
+      h('Beslutninger'),
+      p(
+        'Vi går videre med fiberemballasje som forprosjekt: ',
+        link('note-demo-packaging'),
+        '. Embla undersøker stivelse fra Fjordmat som bindemiddel (',
+        link('note-demo-starch'),
+        ').',
+      ),
       h('Neste steg'),
-      p('Kryss Innovasjon skriver skisse til forprosjekt innen utgangen av måneden.'),
+      tasks(
+        '[x] Sende referat til deltakerne',
+        'Kryss Innovasjon skriver skisse til forprosjekt innen utgangen av måneden',
+        'Høgskolen setter opp LCA av dagens EPS-emballasje',
+        'Lien sender mål og vekt på de fem vanligste produktene',
+      ),
+    ],
+  },
+  {
+    id: 'note-demo-packaging',
+    title: 'Prosjektidé: møbelemballasje i formstøpt fiber',
+    companyId: 'co-embla',
+    type: 'idea',
+    tags: ['emballasje', 'fiber'],
+    competenceIds: ['cp-fibre', 'cp-starch', 'cp-lca'],
+    blocks: [
+      h('Idé'),
+      p(
+        'Hjørner og kantbeskyttere i formstøpt trefiber erstatter EPS i møbelpakker. Stivelse fra ',
+        link('note-demo-starch'),
+        ' gir styrke uten fossilt lim. Idéen kom fra ',
+        link('note-demo-workshop'),
+        '.',
+      ),
+      h('Partnere'),
+      ul(
+        'Embla Emballasje – verktøy og produksjon',
+        'Lien Møbelverk og Treform Interiør – testkunder',
+        'Fjordmat – stivelse',
+        'Høgskolen i Kryssdalen – LCA og falltester',
+      ),
+      h('Hva vi trenger'),
+      ul('Fiber fra Vestplates kapp og støv', 'Finansiering av forprosjekt (ca. 1,2 mill. kr)'),
+      h('Neste steg'),
+      tasks(
+        '[x] Prøvepresse tre hjørneprofiler',
+        'Falltest etter ISTA 3A på Høgskolen',
+        'Søke forprosjektmidler sammen med Kryss Innovasjon',
+      ),
+    ],
+  },
+  {
+    id: 'note-demo-dryer',
+    title: 'Spillvarme fra sponplatetørken til nabobygg',
+    companyId: 'co-vestplate',
+    type: 'idea',
+    tags: ['energi', 'sponplater'],
+    competenceIds: ['cp-heat'],
+    blocks: [
+      h('Idé'),
+      p(
+        'Avtrekket fra trommeltørken holder 120–150 °C og går rett ut i dag. Med en veksler som tåler støv kan vi levere varme til lageret og til Aune Byggs hall på nabotomta. Solbakken har gjort det samme med ovnene sine: ',
+        link('note-demo-heat'),
+        '.',
+      ),
+      h('Partnere'),
+      ul('Solbakken Bakeri – erfaringer', 'Aune Bygg – varmekunde', 'Høgskolen – målinger'),
+      h('Neste steg'),
+      tasks('Måle energiflyten i avtrekket i ett år', 'Avklare støv og brannfare med forsikring'),
+    ],
+  },
+  {
+    id: 'note-demo-tracing',
+    title: 'Lasermerking gir sporbarhet på hvert ledd',
+    companyId: 'co-hals',
+    type: 'lesson',
+    tags: ['sporbarhet', 'laser'],
+    competenceIds: ['cp-trace', 'cp-laser'],
+    blocks: [
+      h('Hva vi prøvde'),
+      p(
+        'Lasermerke en datamatrise-kode på hvert tiende ledd før herding, i stedet for metallskilt.',
+      ),
+      h('Hva som skjedde'),
+      p(
+        'Koden overlevde herdingen, men ikke sandblåsingen. Vi flyttet merkingen til etter blåsing.',
+      ),
+      quote([
+        '«Kunden vil vite hvilken charge stålet kom fra – ikke bare hvilket år kjettingen ble laget.»',
+      ]),
+      h('Hva vi lærte'),
+      ul('Merk så sent i prosessen som mulig', 'Kode og database må henge sammen fra dag én', [
+        'Det samme trengs for returemballasje: ',
+        link('note-demo-packaging'),
+      ]),
     ],
   },
 ]
@@ -223,6 +421,10 @@ export type SeedBody = { noteId: NoteId; blocks: readonly Block[] }
  * Fills an empty root document with the example cluster and returns the note bodies, which
  * the caller writes into each note's own document (`seedNoteBody`). Fixed ids make the root
  * part idempotent: two replicas that both seed produce the same records, not duplicates.
+ *
+ * The notes' `links` sets are written here too, read from the bodies the same way the host
+ * derives them (syncNoteLinks), so backlinks show on first start without waiting for the
+ * host to see the bodies change.
  */
 export function seedDemoWorkspace(doc: Y.Doc, now: number): SeedBody[] {
   doc.transact(() => {
@@ -240,8 +442,17 @@ export function seedDemoWorkspace(doc: Y.Doc, now: number): SeedBody[] {
         author: DEMO_AUTHOR,
         now: now - index * 3_600_000,
         companyId: note.companyId as CompanyId,
+        type: note.type,
+        tags: note.tags,
+        competenceIds: note.competenceIds as CompetenceId[],
       })
     })
+    for (const note of NOTES) {
+      const body = new Y.Doc()
+      appendNoteBody(body, note.blocks, SEED_ORIGIN)
+      syncNoteLinks(doc, note.id as NoteId, noteBodyFragment(body), SEED_ORIGIN)
+      body.destroy()
+    }
   }, SEED_ORIGIN)
   return NOTES.map((note) => ({ noteId: note.id as NoteId, blocks: note.blocks }))
 }
