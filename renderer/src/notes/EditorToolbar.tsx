@@ -1,4 +1,5 @@
 import { useEditorState, type Editor } from '@tiptap/react'
+import { yUndoPluginKey } from '@tiptap/y-tiptap'
 import {
   Bold,
   CheckSquare,
@@ -25,6 +26,11 @@ import { canUploadImages, pickImageFiles } from './editor/imageUpload'
 import { TableTools } from './editor/TableTools'
 import { LinkPopover } from './LinkPopover'
 import { shortcutLabel } from './shortcuts'
+
+function undoState(editor: Editor): { hasUndoOps?: boolean; hasRedoOps?: boolean } | undefined {
+  return yUndoPluginKey.getState(editor.state) as
+    { hasUndoOps?: boolean; hasRedoOps?: boolean } | undefined
+}
 
 function ToolbarButton({
   label,
@@ -77,8 +83,10 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
-      canUndo: current.can().undo(),
-      canRedo: current.can().redo(),
+      // The Yjs undo plugin's own flags: `can().undo()` would build a command chain per
+      // transaction for the same answer.
+      canUndo: undoState(current)?.hasUndoOps === true,
+      canRedo: undoState(current)?.hasRedoOps === true,
       h1: current.isActive('heading', { level: 1 }),
       h2: current.isActive('heading', { level: 2 }),
       h3: current.isActive('heading', { level: 3 }),

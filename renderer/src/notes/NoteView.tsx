@@ -8,6 +8,7 @@ import { useNow } from '../lib/clock'
 import type { PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { EditorToolbar } from './EditorToolbar'
+import { useAfterFirstPaint } from '../lib/useAfterFirstPaint'
 import { NoteTitleInput } from './NoteTitleInput'
 import { formatDateTime, formatRelativeTime } from '../lib/format'
 import { templateLanguage } from './list/createFromTemplate'
@@ -84,6 +85,8 @@ function NoteBody({
 }) {
   const { t, i18n } = useTranslation()
   const editor = useNoteEditor({ connection, noteId, body, user, readOnly })
+  // The text first; the formatting toolbar (its state is costly to compute) one frame later.
+  const chrome = useAfterFirstPaint()
   const history = useVersionRecorder(body, user.name, readOnly)
   const now = useNow()
   const { title, updatedAt, updatedBy } = note
@@ -91,7 +94,7 @@ function NoteBody({
   return (
     <article className="note" aria-label={title || t('notes.untitled')}>
       <div className="note-toolbar">
-        {editor !== null && !readOnly && <EditorToolbar editor={editor} />}
+        {editor !== null && !readOnly && chrome && <EditorToolbar editor={editor} />}
         {/* Note-level actions (history, export, share, …): one element each, right-aligned. */}
         <div className="note-actions" data-testid="note-actions">
           <HistoryButton
