@@ -35,7 +35,7 @@ export type Prepared = {
 }
 
 /** A data directory holding one workspace with 10k notes of ~2 KB: root and bodies on disk. */
-export async function prepareWorkspace(): Promise<Prepared> {
+export async function prepareWorkspace(count = NOTE_COUNT): Promise<Prepared> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kryss-bench-'))
   const host = createHost({ dataDir, port: 0, bind: '127.0.0.1', demo: false, log: () => {} })
   const url = `${(await host.start()).url.replace(/\/$/, '')}/`
@@ -56,7 +56,7 @@ export async function prepareWorkspace(): Promise<Prepared> {
   await host.stop()
 
   const workspaceDir = join(dataDir, 'workspaces', created.id)
-  const { root, bodies } = makeWorkspace(NOTE_COUNT)
+  const { root, bodies } = makeWorkspace(count)
   const store = await openDocStore({ dir: workspaceDir })
   Y.applyUpdateV2(store.doc, Y.encodeStateAsUpdateV2(root))
   await store.compact()

@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs'
 import { runFoundationBench, runPropagationBench } from './foundation'
 import { runNotesBench } from './notes'
+import { runNotesBrowserBench } from './notesBrowser'
 import { runPeersBench } from './peers'
+
+function hasBrowser(): boolean {
+  const found = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
+  if (!found) console.log('No Chromium found: browser figures are skipped (set CHROMIUM_PATH).')
+  return found
+}
 
 // `npm run bench` runs everything; `npm run bench -- propagation` (or `peers`, `notes`) one part.
 const only = process.argv[2]
@@ -9,15 +16,15 @@ if (only === 'propagation') {
   await runPropagationBench()
 } else if (only === 'peers') {
   await runPeersBench()
-  runNotesBench()
 } else if (only === 'notes') {
   runNotesBench()
+  if (hasBrowser()) await runNotesBrowserBench()
 } else {
-  const browser = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
-  if (!browser) console.log('No Chromium found: browser figures are skipped (set CHROMIUM_PATH).')
+  const browser = hasBrowser()
   await runFoundationBench({ browser })
   await runPeersBench()
   runNotesBench()
+  if (browser) await runNotesBrowserBench()
 }
 
 // WARNING: providers and sockets of the measured clients keep timers alive; the figures are
