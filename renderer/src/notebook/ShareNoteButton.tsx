@@ -36,6 +36,7 @@ export function ShareNoteButton({
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
         data-testid="share-note"
+        title={t('notebook.share')}
       >
         {t('notebook.share')}
       </Button>

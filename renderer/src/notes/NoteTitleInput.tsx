@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 import type { NoteId } from '../../../shared/ids'
 import { createTitleRenamer } from './titleRenamer'
 /**
- * The note title. While it has focus the input shows what is being typed (a local draft);
+ * The note title. While it has focus the field shows what is being typed (a local draft);
  * otherwise it shows the document's title, so renames by others appear at once.
  */
 export function NoteTitleInput({
@@ -36,7 +36,7 @@ export function NoteTitleInput({
   )
   useEffect(() => () => renamer.flush(), [renamer])
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (event.key === 'Enter') {
       event.preventDefault()
       renamer.flush()
@@ -48,9 +48,12 @@ export function NoteTitleInput({
     }
   }
 
+  // A textarea, so a long title wraps instead of scrolling out of sight; Enter never makes a
+  // line break (it moves to the text), and pasted line breaks become spaces when saved.
   return (
-    <input
+    <textarea
       className="note-title"
+      rows={1}
       value={draft ?? title}
       placeholder={placeholder ?? t('notes.untitled')}
       aria-label={t('notes.titleInputLabel')}

@@ -50,6 +50,7 @@ export function ExportNoteButton({
         icon={<FileDown size={14} aria-hidden />}
         onClick={run}
         data-testid="export-note"
+        title={t('transfer.exportNote')}
       >
         {t('transfer.exportNote')}
       </Button>

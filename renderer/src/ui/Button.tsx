@@ -27,7 +27,12 @@ export function Button({
       {...rest}
     >
       {icon}
-      {children}
+      {/* With an icon, the label may be hidden visually in tight places (it stays the name). */}
+      {icon !== undefined && children !== undefined ? (
+        <span className="button-label">{children}</span>
+      ) : (
+        children
+      )}
     </button>
   )
 }

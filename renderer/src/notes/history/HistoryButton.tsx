@@ -28,6 +28,7 @@ export function HistoryButton(props: {
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
         data-testid="history-button"
+        title={t('history.open')}
       >
         {t('history.open')}
       </Button>
