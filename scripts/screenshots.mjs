@@ -1,5 +1,6 @@
 // `npm run screenshots`: regenerates the README's screenshots from the real UI — a hub with
-// the example workspace, two people in one note — in Debian's Chromium (CHROMIUM_PATH).
+// the example workspace, two people in one note, the filtered list, the slash menu and a
+// version compared in the history dialog — in Debian's Chromium (CHROMIUM_PATH).
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -44,52 +45,141 @@ async function startHub() {
   }
 }
 
-async function person(invite, options, profile) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    deviceScaleFactor: 2,
-    ...options,
-  })
+/** Screenshots are 1280×800 at 1× so the PNGs stay small. */
+const VIEWPORT = { width: 1280, height: 800 }
+const SHOTS = join(root, 'docs/screenshots')
+
+const STARCH = 'Stivelse fra potetskrell som råstoff'
+const HEAT = 'Erfaringer med varmegjenvinning fra ovner'
+const DRYER = 'Spillvarme fra sponplatetørken'
+
+async function person(invite, options, profile, note) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...options })
   const page = await context.newPage()
   await page.goto(invite)
   await page.getByTestId('profile-name').fill(profile.name)
   await page.getByTestId('profile-company').fill(profile.company)
   await page.getByRole('radio').nth(profile.color).click()
   await page.getByTestId('profile-save').click()
-  await page.getByTestId('note-item').filter({ hasText: 'Biobaserte bindemidler' }).click()
-  await page.locator('.ProseMirror h2').first().waitFor()
+  await openNote(page, note)
   return page
 }
 
-async function shoot(options, file, typed) {
-  const hub = await startHub()
-  const kari = await person(hub.invite, options, {
-    name: 'Kari Nordmo',
-    company: 'Kryss Innovasjon AS',
-    color: 6,
-  })
-  const bo = await person(hub.invite, options, { name: 'Bo Vik', company: 'Fjordmat AS', color: 3 })
-  await bo.locator('.ProseMirror p').first().click()
+async function openNote(page, title) {
+  await page.getByTestId('note-item').filter({ hasText: title }).click()
+  await page.locator('.ProseMirror h2').first().waitFor()
+  await page.getByTestId('backlinks').waitFor()
+}
+
+/** Lets carets, fades and popovers settle before a picture is taken. */
+const settle = (page) => page.waitForTimeout(400)
+
+/**
+ * Two people in the dryer note (properties, a checklist, a note link, backlinks from two
+ * notes — short enough that the backlinks fit under it); Bo types at the end of the last
+ * checklist item so his caret shows in Kari's window. Kari has closed the example-data banner.
+ * Returns both pages, for the shots that follow on the same hub.
+ */
+async function shootNote(hub, options, file, typed) {
+  const kari = await person(
+    hub.invite,
+    options,
+    { name: 'Kari Nordmo', company: 'Kryss Innovasjon AS', color: 6 },
+    DRYER,
+  )
+  await kari.getByTestId('demo-banner').getByRole('button').click()
+  const bo = await person(
+    hub.invite,
+    options,
+    { name: 'Bo Vik', company: 'Fjordmat AS', color: 3 },
+    DRYER,
+  )
+  await bo.locator('.ProseMirror li').last().click()
   await bo.keyboard.press('End')
   await bo.keyboard.type(typed)
-  await kari.locator('.ProseMirror li').nth(1).click()
-  await kari.keyboard.press('End')
-  await kari.getByText(typed.trim()).waitFor()
-  await bo.waitForTimeout(300)
-  await kari.screenshot({ path: join(root, 'docs/screenshots', file) })
-  await kari.context().close()
-  await bo.context().close()
-  await hub.stop()
+  await kari.locator('.ProseMirror li p').filter({ hasText: typed.trim() }).waitFor()
+  await kari.locator('.ProseMirror p').first().click()
+  // "Linked from" in view, scrolling no further than needed so the title stays visible.
+  await kari
+    .locator('.note-links-section')
+    .first()
+    .evaluate((section) => {
+      let scroller = section.parentElement
+      while (scroller && !/(auto|scroll)/.test(globalThis.getComputedStyle(scroller).overflowY)) {
+        scroller = scroller.parentElement
+      }
+      const overflow = section.getBoundingClientRect().bottom - globalThis.innerHeight + 8
+      if (scroller && overflow > 0) scroller.scrollTop += overflow
+    })
+  await settle(kari)
+  await kari.screenshot({ path: join(SHOTS, file) })
+  return { kari, bo }
+}
+
+/** The list filtered by a tag: chip, count, the matching notes. */
+async function shootFilteredList(page, file) {
+  await page.getByTestId('note-filter-button').click()
+  await page.getByTestId('filter-tag').selectOption('emballasje')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('filter-chip').waitFor()
+  await openNote(page, 'Idé: fiberemballasje for møbler')
+  await settle(page)
+  await page.screenshot({ path: join(SHOTS, file) })
+  await page.getByTestId('clear-filters').click()
+}
+
+/** The slash menu, opened on a new line under the first paragraph of a note. */
+async function shootSlashMenu(page, file) {
+  await openNote(page, HEAT)
+  await page.locator('.ProseMirror p').first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  // Mid-window, so the menu opens below the line instead of over the title.
+  await page
+    .locator('.ProseMirror p.is-empty')
+    .evaluate((line) => line.scrollIntoView({ block: 'center' }))
+  await page.keyboard.type('/')
+  await page.getByRole('listbox', { name: /./ }).waitFor()
+  await settle(page)
+  await page.screenshot({ path: join(SHOTS, file) })
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Backspace')
+}
+
+/** A saved version compared with the text as it is now: what went and what came. */
+async function shootHistory(page, file) {
+  await openNote(page, STARCH)
+  await page.getByTestId('history-button').click()
+  const dialog = page.getByTestId('history-dialog')
+  await dialog.getByTestId('history-label').fill('Før workshopen')
+  await dialog.getByTestId('history-save').click()
+  await dialog.getByTestId('history-item').filter({ hasText: 'Før workshopen' }).waitFor()
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'hidden' })
+  // Change a cell of the table and add a line.
+  const cell = page.locator('.ProseMirror td').nth(1)
+  await cell.click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type('60')
+  await page.locator('.ProseMirror p').first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Embla har bestilt 5 tonn til prøvepressing.')
+  await page.getByTestId('history-button').click()
+  await dialog.getByTestId('history-item').filter({ hasText: 'Før workshopen' }).click()
+  await dialog.getByTestId('history-compare-mode').click()
+  await dialog.getByTestId('history-compare').locator('ins').first().waitFor()
+  await settle(page)
+  await page.screenshot({ path: join(SHOTS, file) })
+  await page.keyboard.press('Escape')
 }
 
 /** The owner's Invite dialog with hosting on, over the example workspace. */
 async function shootInvite(options, path) {
   const hub = await startHub()
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 2,
-    ...options,
-  })
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...options })
   const page = await context.newPage()
   await page.goto(hub.owner)
   await page.getByTestId('profile-name').fill('Kari Nordmo')
@@ -100,34 +190,52 @@ async function shootInvite(options, path) {
   const hosting = page.getByTestId('hosting-switch')
   if ((await hosting.getAttribute('aria-checked')) !== 'true') await hosting.click()
   await page.locator('[data-testid="hosting-switch"][aria-checked="true"]').waitFor()
-  await page.waitForTimeout(300)
+  await settle(page)
   await page.screenshot({ path })
   await context.close()
   await hub.stop()
 }
 
+const light = { colorScheme: 'light', locale: 'en-GB' }
+const dark = { colorScheme: 'dark', locale: 'nb-NO' }
+
 try {
-  await shootInvite(
-    { colorScheme: 'light', locale: 'en-GB' },
-    join(root, 'docs/screenshots/invite.png'),
-  )
+  await shootInvite(light, join(SHOTS, 'invite.png'))
   // The dark one is for checking by eye, not for the README.
-  await shootInvite(
-    { colorScheme: 'dark', locale: 'nb-NO' },
-    join(root, 'test-results/invite-dark.png'),
-  )
-  await shoot(
-    { colorScheme: 'light', locale: 'en-GB' },
-    'notes-light.png',
-    ' We can deliver starch from autumn.',
-  )
-  await shoot(
-    { colorScheme: 'dark', locale: 'nb-NO' },
-    'notes-dark.png',
-    ' Vi kan levere stivelse fra høsten.',
-  )
+  await shootInvite(dark, join(root, 'test-results/invite-dark.png'))
+
+  const hub = await startHub()
+  try {
+    const { kari, bo } = await shootNote(
+      hub,
+      light,
+      'notes-light.png',
+      ' – we can lend you the logger',
+    )
+    await bo.context().close()
+    await shootFilteredList(kari, 'notes-filtered.png')
+    await shootSlashMenu(kari, 'slash-menu.png')
+    await shootHistory(kari, 'history-compare.png')
+    await kari.context().close()
+  } finally {
+    await hub.stop()
+  }
+
+  const darkHub = await startHub()
+  try {
+    const { kari, bo } = await shootNote(
+      darkHub,
+      dark,
+      'notes-dark.png',
+      ' – vi kan låne dere måleutstyret',
+    )
+    await kari.context().close()
+    await bo.context().close()
+  } finally {
+    await darkHub.stop()
+  }
   console.log(
-    'Saved docs/screenshots/invite.png, notes-light.png and notes-dark.png (and test-results/invite-dark.png)',
+    'Saved docs/screenshots/{invite,notes-light,notes-dark,notes-filtered,slash-menu,history-compare}.png (and test-results/invite-dark.png)',
   )
 } finally {
   await browser.close()

@@ -298,6 +298,7 @@ const NOTES: DemoNote[] = [
         ['Emballasje: bindemiddel i formstøpt fiber – se ', link('note-demo-packaging')],
         'Modifisering (oksidering, kationisering) må skje hos en partner; vi har ikke kjemien selv',
       ),
+      p('Kontakt produksjonssjefen på Fjordmat for prøver og leveranseavtale.'),
     ],
   },
   {
@@ -335,7 +336,7 @@ const NOTES: DemoNote[] = [
   },
   {
     id: 'note-demo-packaging',
-    title: 'Prosjektidé: møbelemballasje i formstøpt fiber',
+    title: 'Idé: fiberemballasje for møbler',
     companyId: 'co-embla',
     type: 'idea',
     tags: ['emballasje', 'fiber'],
@@ -343,9 +344,9 @@ const NOTES: DemoNote[] = [
     blocks: [
       h('Idé'),
       p(
-        'Hjørner og kantbeskyttere i formstøpt trefiber erstatter EPS i møbelpakker. Stivelse fra ',
+        'Hjørner og kantbeskyttere i formstøpt trefiber erstatter EPS i møbelpakker, med stivelse fra Fjordmat som bindemiddel i stedet for fossilt lim (',
         link('note-demo-starch'),
-        ' gir styrke uten fossilt lim. Idéen kom fra ',
+        '). Idéen kom fra ',
         link('note-demo-workshop'),
         '.',
       ),
@@ -368,27 +369,27 @@ const NOTES: DemoNote[] = [
   },
   {
     id: 'note-demo-dryer',
-    title: 'Spillvarme fra sponplatetørken til nabobygg',
+    title: 'Spillvarme fra sponplatetørken',
     companyId: 'co-vestplate',
     type: 'idea',
     tags: ['energi', 'sponplater'],
     competenceIds: ['cp-heat'],
     blocks: [
-      h('Idé'),
       p(
-        'Avtrekket fra trommeltørken holder 120–150 °C og går rett ut i dag. Med en veksler som tåler støv kan vi levere varme til lageret og til Aune Byggs hall på nabotomta. Solbakken har gjort det samme med ovnene sine: ',
+        'Avtrekket fra trommeltørken holder 120–150 °C. Den varmen kan gå til lageret, slik Solbakken gjorde: ',
         link('note-demo-heat'),
         '.',
       ),
-      h('Partnere'),
-      ul('Solbakken Bakeri – erfaringer', 'Aune Bygg – varmekunde', 'Høgskolen – målinger'),
       h('Neste steg'),
-      tasks('Måle energiflyten i avtrekket i ett år', 'Avklare støv og brannfare med forsikring'),
+      tasks(
+        '[x] Spørre Aune Bygg om varmebehovet i hallen',
+        'Måle energiflyten i avtrekket i et helt år (Høgskolen)',
+      ),
     ],
   },
   {
     id: 'note-demo-tracing',
-    title: 'Lasermerking gir sporbarhet på hvert ledd',
+    title: 'Sporbarhet med lasermerking',
     companyId: 'co-hals',
     type: 'lesson',
     tags: ['sporbarhet', 'laser'],
