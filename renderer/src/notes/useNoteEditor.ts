@@ -1,8 +1,8 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { useEditor, type Editor } from '@tiptap/react'
+import { Editor } from '@tiptap/react'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { NoteId } from '../../../shared/ids'
@@ -13,6 +13,7 @@ import { throttle } from '../lib/throttle'
 import type { PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { navigate } from '../lib/route'
+import { warmEditor } from './editor/editorCache'
 import { bodyExtensions, editingExtensions } from './editor/extensions'
 import { openExternalLink } from './safeLink'
 import { isModClick } from './shortcuts'
@@ -27,8 +28,10 @@ const TOUCH_INTERVAL_MS = 5_000
 
 /**
  * A TipTap editor bound to one note's body document. Create it under a component keyed by the
- * note id: the collaboration binding belongs to one document for its whole life. Carets go
- * over the body's own awareness; the note list's "who is where" over the workspace's.
+ * note id: the collaboration binding belongs to one document for its whole life. The editor
+ * lives as long as the body document (editor/editorCache.ts), so a note opened again shows at
+ * once. Carets go over the body's own awareness; the note list's "who is where" over the
+ * workspace's.
  */
 export function useNoteEditor(input: {
   connection: WorkspaceConnection
@@ -37,7 +40,7 @@ export function useNoteEditor(input: {
   user: PresenceUser
   /** A view-only guest: no typing, since the host would close the connection (4403). */
   readOnly?: boolean
-}): Editor | null {
+}): Editor {
   const { connection, noteId, body, user, readOnly = false } = input
   const { t } = useTranslation()
 
@@ -82,15 +85,24 @@ export function useNoteEditor(input: {
     [t],
   )
 
-  const editor = useEditor({ extensions, editorProps, editable: !readOnly })
+  // One editor per body document, made on first use and kept with the warm body.
+  const [editor] = useState(() =>
+    warmEditor(body.doc, () => new Editor({ extensions, editorProps, editable: !readOnly })),
+  )
+  // A kept editor has the props of the visit that made it: bring labels up to date.
+  const firstProps = useRef(editorProps)
+  useEffect(() => {
+    if (editorProps === firstProps.current || editor.isDestroyed) return
+    editor.setOptions({ editorProps })
+  }, [editor, editorProps])
 
   useEffect(() => {
-    if (editor === null || editor.isDestroyed || editor.isEditable === !readOnly) return
+    if (editor.isDestroyed || editor.isEditable === !readOnly) return
     editor.setEditable(!readOnly)
   }, [editor, readOnly])
 
   useEffect(() => {
-    if (editor === null || editor.isDestroyed) return
+    if (editor.isDestroyed) return
     editor.commands.updateUser(user)
   }, [editor, user])
 
@@ -98,7 +110,6 @@ export function useNoteEditor(input: {
   // the last one is written when the editor goes away.
   const authorName = user.name
   useEffect(() => {
-    if (editor === null) return
     // The trailing write records when the last edit happened, not when it was written:
     // otherwise leaving a note would sort it above a note created right after.
     let lastEditAt = 0
