@@ -9,6 +9,9 @@ export type WorkspaceId = Brand<string, 'WorkspaceId'>
 export type NoteId = Brand<string, 'NoteId'>
 export type CompanyId = Brand<string, 'CompanyId'>
 export type CompetenceId = Brand<string, 'CompetenceId'>
+export type BoardId = Brand<string, 'BoardId'>
+/** An item on a board (sticky, text, frame, connector, image); unique within its board. */
+export type ItemId = Brand<string, 'ItemId'>
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz'
 
@@ -43,6 +46,14 @@ export function newWorkspaceId(): WorkspaceId {
 
 export function newNoteId(): NoteId {
   return `note-${randomId(12)}` as NoteId
+}
+
+export function newBoardId(): BoardId {
+  return `board-${randomId(12)}` as BoardId
+}
+
+export function newItemId(): ItemId {
+  return `item-${randomId(12)}` as ItemId
 }
 
 /** What a token looks like on the wire and in invites (base64url, 16–128 characters). */

@@ -1,0 +1,442 @@
+import * as Y from 'yjs'
+import { newItemId, type ItemId } from '../../ids'
+import { COMMAND_ORIGIN, recordToYMap, type YRecord } from '../schema'
+import { boardItems, type BoardActor } from './boardDoc'
+import { keyBetween, keysBetween } from './fractionalIndex'
+import {
+  DEFAULT_SIZE,
+  MAX_ITEM_TEXT,
+  MIN_SIZE,
+  boundsOf,
+  compareZ,
+  descendantsOf,
+  frameAt,
+  isItemColor,
+  itemCenter,
+  readAllItems,
+  type BoardItem,
+  type ItemKind,
+  type Rect,
+  type Side,
+} from './items'
+import { requireFacilitator, startsHidden } from './session'
+
+/**
+ * Item commands: pure functions over a board's Y.Doc, one transaction each with
+ * `COMMAND_ORIGIN` (so a person's undo covers exactly their own commands, and a drag that
+ * ends in `moveItems` is one update on the wire).
+ *
+ * Locked items are left alone by moves, resizes, edits and deletes; the commands return the
+ * ids they actually changed so the UI can say why something did not move.
+ */
+
+export type NewItem = {
+  kind: ItemKind
+  x: number
+  y: number
+  w?: number
+  h?: number
+  text?: string
+  color?: string
+  frameId?: ItemId
+  from?: ItemId
+  to?: ItemId
+  fromSide?: Side
+  toSide?: Side
+  fileId?: string
+  alt?: string
+  /** Keep this id (imports); a fresh one otherwise. */
+  id?: ItemId
+}
+
+type Stamp = { actor: BoardActor; now: number }
+
+function finite(value: number, fallback = 0): number {
+  return Number.isFinite(value) ? value : fallback
+}
+
+function size(value: number | undefined, fallback: number): number {
+  return value === undefined || !Number.isFinite(value) ? fallback : Math.max(MIN_SIZE, value)
+}
+
+function topZ(items: readonly BoardItem[]): string | null {
+  let top: string | null = null
+  for (const item of items) if (item.z !== '' && (top === null || item.z > top)) top = item.z
+  return top
+}
+
+function bottomZ(items: readonly BoardItem[]): string | null {
+  let bottom: string | null = null
+  for (const item of items)
+    if (item.z !== '' && (bottom === null || item.z < bottom)) bottom = item.z
+  return bottom
+}
+
+function textOf(value: string | undefined): Y.Text {
+  const text = new Y.Text()
+  if (value !== undefined && value !== '') text.insert(0, value.slice(0, MAX_ITEM_TEXT))
+  return text
+}
+
+function itemRecord(input: NewItem, id: ItemId, z: string, stamp: Stamp, hidden: boolean): YRecord {
+  const connector = input.kind === 'connector'
+  const defaults = DEFAULT_SIZE[input.kind]
+  const map = recordToYMap({
+    id,
+    kind: input.kind,
+    x: connector ? 0 : finite(input.x),
+    y: connector ? 0 : finite(input.y),
+    w: connector ? 0 : size(input.w, defaults.w),
+    h: connector ? 0 : size(input.h, defaults.h),
+    z,
+    color: isItemColor(input.color) ? input.color : undefined,
+    author: stamp.actor.name,
+    authorId: stamp.actor.id,
+    createdAt: stamp.now,
+    frameId: input.frameId,
+    hidden: hidden ? true : undefined,
+    from: connector ? input.from : undefined,
+    to: connector ? input.to : undefined,
+    fromSide: connector ? input.fromSide : undefined,
+    toSide: connector ? input.toSide : undefined,
+    fileId: input.kind === 'image' ? input.fileId : undefined,
+    alt: input.kind === 'image' ? input.alt : undefined,
+  })
+  map.set('text', textOf(input.text))
+  return map
+}
+
+/**
+ * Adds items on top of everything (in the order given) and returns their ids. In private
+ * mode, a participant's new items start hidden. Connectors need both ends on the board.
+ */
+export function createItems(doc: Y.Doc, inputs: readonly NewItem[], stamp: Stamp): ItemId[] {
+  const map = boardItems(doc)
+  for (const input of inputs) {
+    if (input.kind !== 'connector') continue
+    const known = (id: ItemId | undefined): boolean =>
+      id !== undefined && (map.has(id) || inputs.some((other) => other.id === id))
+    if (!known(input.from) || !known(input.to)) {
+      throw new Error('A connector needs an item at both ends.')
+    }
+  }
+  const keys = keysBetween(topZ(readAllItems(doc)), null, inputs.length)
+  const hidden = startsHidden(doc, stamp.actor.id)
+  const ids = inputs.map((input) =>
+    input.id !== undefined && !map.has(input.id) ? input.id : newItemId(),
+  )
+  doc.transact(() => {
+    inputs.forEach((input, i) => {
+      const id = ids[i] as ItemId
+      map.set(id, itemRecord(input, id, keys[i] as string, stamp, hidden))
+    })
+  }, COMMAND_ORIGIN)
+  return ids
+}
+
+function editable(doc: Y.Doc, ids: Iterable<string>): Map<ItemId, YRecord> {
+  const map = boardItems(doc)
+  const found = new Map<ItemId, YRecord>()
+  for (const id of ids) {
+    const record = map.get(id)
+    if (record instanceof Y.Map && record.get('locked') !== true) found.set(id as ItemId, record)
+  }
+  return found
+}
+
+/**
+ * Moves items by (dx, dy) — the end of a drag, however many items — in one transaction.
+ * Frames take everything inside them along. Afterwards each moved item that was not carried
+ * by its frame belongs to the smallest frame under its centre (dragging a sticky into a
+ * frame groups it; dragging it out ungroups it). Returns the ids moved.
+ */
+export function moveItems(
+  doc: Y.Doc,
+  input: { ids: readonly ItemId[]; dx: number; dy: number },
+): ItemId[] {
+  const dx = finite(input.dx)
+  const dy = finite(input.dy)
+  const all = readAllItems(doc)
+  const byId = new Map(all.map((item) => [item.id as string, item]))
+  const chosen = input.ids.filter((id) => {
+    const item = byId.get(id)
+    return item !== undefined && item.kind !== 'connector' && !item.locked
+  })
+  const records = editable(doc, [...chosen, ...descendantsOf(all, chosen)])
+  if (records.size === 0) return []
+  // Where everything is after the move, to find the frame each moved item lands in.
+  const placed = all.map((item) =>
+    records.has(item.id) ? { ...item, x: item.x + dx, y: item.y + dy } : item,
+  )
+  const placedById = new Map(placed.map((item) => [item.id as string, item]))
+  doc.transact(() => {
+    for (const [id, record] of records) {
+      const item = placedById.get(id) as BoardItem
+      record.set('x', item.x)
+      record.set('y', item.y)
+    }
+    for (const id of chosen) {
+      const record = records.get(id)
+      const item = placedById.get(id)
+      if (record === undefined || item === undefined) continue
+      const exclude = new Set<string>([id, ...descendantsOf(all, [id])])
+      const frame = frameAt(placed, itemCenter(item), exclude)
+      if (frame?.id === item.frameId) continue
+      if (frame === undefined) record.delete('frameId')
+      else record.set('frameId', frame.id)
+    }
+  }, COMMAND_ORIGIN)
+  return [...records.keys()]
+}
+
+/** Sets an item's rectangle (sizes at least {@link MIN_SIZE}). False when locked or gone. */
+export function resizeItem(doc: Y.Doc, id: ItemId, rect: Rect): boolean {
+  const record = editable(doc, [id]).get(id)
+  if (record === undefined || record.get('kind') === 'connector') return false
+  doc.transact(() => {
+    record.set('x', finite(rect.x))
+    record.set('y', finite(rect.y))
+    record.set('w', size(rect.w, MIN_SIZE))
+    record.set('h', size(rect.h, MIN_SIZE))
+  }, COMMAND_ORIGIN)
+  return true
+}
+
+/**
+ * Replaces an item's text by editing only the changed middle (common prefix and suffix kept),
+ * so a concurrent edit elsewhere in the same sticky survives. In-place editors bind the
+ * Y.Text directly (itemText) instead.
+ */
+export function setItemText(doc: Y.Doc, id: ItemId, value: string): boolean {
+  const record = editable(doc, [id]).get(id)
+  if (record === undefined) return false
+  const next = value.slice(0, MAX_ITEM_TEXT)
+  doc.transact(() => {
+    const current = record.get('text')
+    if (!(current instanceof Y.Text)) {
+      record.set('text', textOf(next))
+      return
+    }
+    const old = current.toJSON()
+    let start = 0
+    while (start < old.length && start < next.length && old[start] === next[start]) start++
+    let end = 0
+    while (
+      end < old.length - start &&
+      end < next.length - start &&
+      old[old.length - 1 - end] === next[next.length - 1 - end]
+    ) {
+      end++
+    }
+    const removed = old.length - start - end
+    if (removed > 0) current.delete(start, removed)
+    const inserted = next.slice(start, next.length - end)
+    if (inserted !== '') current.insert(start, inserted)
+  }, COMMAND_ORIGIN)
+  return true
+}
+
+export function setItemColor(doc: Y.Doc, ids: readonly ItemId[], color: string): ItemId[] {
+  if (!isItemColor(color)) throw new Error(`Not a colour: ${JSON.stringify(color)}`)
+  const records = editable(doc, ids)
+  doc.transact(() => {
+    for (const record of records.values()) record.set('color', color)
+  }, COMMAND_ORIGIN)
+  return [...records.keys()]
+}
+
+/**
+ * Deletes items, everything inside deleted frames, and every connector attached to anything
+ * deleted. Locked items stay (and so do their contents). Returns the ids deleted.
+ */
+export function deleteItems(doc: Y.Doc, ids: readonly ItemId[]): ItemId[] {
+  const all = readAllItems(doc)
+  const unlocked = editable(doc, ids)
+  const doomed = new Set<string>([...unlocked.keys(), ...descendantsOf(all, unlocked.keys())])
+  for (const id of [...doomed])
+    if (all.find((item) => item.id === id)?.locked === true) doomed.delete(id)
+  for (const item of all) {
+    if (item.kind !== 'connector') continue
+    if (
+      (item.from !== undefined && doomed.has(item.from)) ||
+      (item.to !== undefined && doomed.has(item.to))
+    ) {
+      doomed.add(item.id)
+    }
+  }
+  if (doomed.size === 0) return []
+  doc.transact(() => {
+    for (const id of doomed) boardItems(doc).delete(id)
+  }, COMMAND_ORIGIN)
+  return [...doomed] as ItemId[]
+}
+
+/**
+ * Copies items (and the contents of copied frames, and connectors between copied items)
+ * shifted by `offset`, on top of everything, keeping their relative order. The copies are
+ * the actor's. Returns the new ids in the order of the originals given.
+ */
+export function duplicateItems(
+  doc: Y.Doc,
+  ids: readonly ItemId[],
+  input: Stamp & { offset?: { x: number; y: number } },
+): ItemId[] {
+  const all = readAllItems(doc)
+  const byId = new Map(all.map((item) => [item.id as string, item]))
+  const chosen = ids.filter((id) => byId.has(id))
+  const copied = new Set<string>([...chosen, ...descendantsOf(all, chosen)])
+  for (const item of all) {
+    if (item.kind === 'connector' && item.from !== undefined && item.to !== undefined) {
+      if (copied.has(item.from) && copied.has(item.to)) copied.add(item.id)
+    }
+  }
+  const originals = all.filter((item) => copied.has(item.id)).sort(compareZ)
+  const fresh = new Map(originals.map((item) => [item.id as string, newItemId()]))
+  const offset = input.offset ?? { x: 24, y: 24 }
+  const keys = keysBetween(topZ(all), null, originals.length)
+  const hidden = startsHidden(doc, input.actor.id)
+  const remap = (id: ItemId | undefined): ItemId | undefined =>
+    id === undefined ? undefined : (fresh.get(id) ?? id)
+  doc.transact(() => {
+    originals.forEach((item, i) => {
+      const id = fresh.get(item.id) as ItemId
+      const record = itemRecord(
+        {
+          kind: item.kind,
+          x: item.x + offset.x,
+          y: item.y + offset.y,
+          w: item.w,
+          h: item.h,
+          text: item.text,
+          color: item.color,
+          frameId: remap(item.frameId),
+          from: remap(item.from),
+          to: remap(item.to),
+          fromSide: item.fromSide,
+          toSide: item.toSide,
+          fileId: item.fileId,
+        },
+        id,
+        keys[i] as string,
+        input,
+        hidden,
+      )
+      boardItems(doc).set(id, record)
+    })
+  }, COMMAND_ORIGIN)
+  return chosen.map((id) => fresh.get(id) as ItemId)
+}
+
+/** Puts items above everything else, keeping their order among themselves. */
+export function bringToFront(doc: Y.Doc, ids: readonly ItemId[]): void {
+  restack(doc, ids, 'front')
+}
+
+/** Puts items below everything else, keeping their order among themselves. */
+export function sendToBack(doc: Y.Doc, ids: readonly ItemId[]): void {
+  restack(doc, ids, 'back')
+}
+
+function restack(doc: Y.Doc, ids: readonly ItemId[], where: 'front' | 'back'): void {
+  const all = readAllItems(doc)
+  const chosen = new Set<string>(ids)
+  const moving = all.filter((item) => chosen.has(item.id)).sort(compareZ)
+  const rest = all.filter((item) => !chosen.has(item.id))
+  if (moving.length === 0) return
+  const keys =
+    where === 'front'
+      ? keysBetween(topZ(rest), null, moving.length)
+      : keysBetween(null, bottomZ(rest), moving.length)
+  doc.transact(() => {
+    moving.forEach((item, i) =>
+      boardItems(doc)
+        .get(item.id)
+        ?.set('z', keys[i] as string),
+    )
+  }, COMMAND_ORIGIN)
+}
+
+/** Moves one item to just above `below` (or the bottom when null) in the stacking order. */
+export function placeAbove(doc: Y.Doc, id: ItemId, below: ItemId | null): void {
+  const all = readAllItems(doc)
+    .filter((item) => item.id !== id)
+    .sort(compareZ)
+  const index = below === null ? -1 : all.findIndex((item) => item.id === below)
+  if (below !== null && index < 0) return
+  const low = index < 0 ? null : (all[index] as BoardItem).z || null
+  let high: string | null = null
+  for (const item of all.slice(index + 1)) {
+    if (item.z !== '' && (low === null || item.z > low)) {
+      high = item.z
+      break
+    }
+  }
+  const z = keyBetween(low, high)
+  doc.transact(() => boardItems(doc).get(id)?.set('z', z), COMMAND_ORIGIN)
+}
+
+export const FRAME_PADDING = 32
+
+/**
+ * Puts items in a new frame drawn around them (with padding) and returns the frame's id.
+ * Items already in a frame move to the new one, which sits inside that frame when all the
+ * items shared it.
+ */
+export function groupIntoFrame(
+  doc: Y.Doc,
+  ids: readonly ItemId[],
+  input: Stamp & { title: string; color?: string },
+): ItemId | undefined {
+  const all = readAllItems(doc)
+  const members = all.filter((item) => ids.includes(item.id) && item.kind !== 'connector')
+  const bounds = boundsOf(members)
+  if (bounds === undefined) return undefined
+  const parents = new Set(members.map((item) => item.frameId))
+  const parent = parents.size === 1 ? [...parents][0] : undefined
+  const frameId = newItemId()
+  const hidden = startsHidden(doc, input.actor.id)
+  const z = keyBetween(topZ(all), null)
+  doc.transact(() => {
+    const frame = itemRecord(
+      {
+        kind: 'frame',
+        x: bounds.x - FRAME_PADDING,
+        y: bounds.y - FRAME_PADDING * 2,
+        w: bounds.w + FRAME_PADDING * 2,
+        h: bounds.h + FRAME_PADDING * 3,
+        text: input.title,
+        color: input.color,
+        frameId: parent,
+      },
+      frameId,
+      z,
+      input,
+      hidden,
+    )
+    boardItems(doc).set(frameId, frame)
+    for (const record of editable(
+      doc,
+      members.map((item) => item.id),
+    ).values()) {
+      record.set('frameId', frameId)
+    }
+  }, COMMAND_ORIGIN)
+  return frameId
+}
+
+/** Locks items (anyone may): they no longer move, resize, change or get deleted. */
+export function lockItems(doc: Y.Doc, ids: readonly ItemId[]): void {
+  const map = boardItems(doc)
+  doc.transact(() => {
+    for (const id of ids) map.get(id)?.set('locked', true)
+  }, COMMAND_ORIGIN)
+}
+
+/** Unlocks items. Only the facilitator may (throws BoardPermissionError otherwise). */
+export function unlockItems(doc: Y.Doc, actor: BoardActor, ids: readonly ItemId[]): void {
+  requireFacilitator(doc, actor, 'unlock items')
+  const map = boardItems(doc)
+  doc.transact(() => {
+    for (const id of ids) map.get(id)?.delete('locked')
+  }, COMMAND_ORIGIN)
+}

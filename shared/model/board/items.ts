@@ -1,0 +1,253 @@
+import * as Y from 'yjs'
+import type { ItemId } from '../../ids'
+import { readNumber, readString, type YRecord } from '../schema'
+import { boardItems } from './boardDoc'
+import { isFractionalIndex } from './fractionalIndex'
+
+/**
+ * Board items: one Y.Map per item in the board's `items` map, keyed by item id.
+ *
+ * Fields: `id, kind, x, y, w, h` (board units, top-left origin), `z` (a fractional index,
+ * fractionalIndex.ts), `text` (a Y.Text, so two people typing in one sticky merge; a frame's
+ * title, a connector's label), `color` (a {@link STICKY_COLORS} name or `#rrggbb`),
+ * `author, authorId, createdAt`, `frameId?` (the frame it sits in), `locked?`, `hidden?`
+ * (made in private mode, not yet revealed), `from?, to?, fromSide?, toSide?` (connectors),
+ * `fileId?, alt?` (images; the bytes' home is for the image work to decide).
+ *
+ * Every scalar is a last-writer-wins field of its own, so one person moving a sticky while
+ * another recolours it keeps both. Readers skip kinds they do not know and ignore unknown
+ * fields; nothing here deletes what it does not understand.
+ */
+export const ITEM_KINDS = ['sticky', 'text', 'frame', 'connector', 'image'] as const
+export type ItemKind = (typeof ITEM_KINDS)[number]
+
+export function isItemKind(value: unknown): value is ItemKind {
+  return typeof value === 'string' && (ITEM_KINDS as readonly string[]).includes(value)
+}
+
+export const SIDES = ['top', 'right', 'bottom', 'left'] as const
+export type Side = (typeof SIDES)[number]
+
+function isSide(value: unknown): value is Side {
+  return typeof value === 'string' && (SIDES as readonly string[]).includes(value)
+}
+
+/**
+ * Sticky colours by name with their fill. Names go into the document (the UI picks the
+ * shade per theme); any `#rrggbb` is accepted too (imports).
+ */
+export const STICKY_COLORS = {
+  yellow: '#fde68a',
+  orange: '#fdba74',
+  red: '#fca5a5',
+  pink: '#f9a8d4',
+  purple: '#c4b5fd',
+  blue: '#93c5fd',
+  green: '#86efac',
+  grey: '#d4d4d8',
+} as const
+export type StickyColor = keyof typeof STICKY_COLORS
+export const DEFAULT_STICKY_COLOR: StickyColor = 'yellow'
+
+export function isStickyColor(value: unknown): value is StickyColor {
+  return typeof value === 'string' && Object.hasOwn(STICKY_COLORS, value)
+}
+
+const HEX_COLOR = /^#[0-9a-f]{6}$/i
+
+/** A colour the document may hold: a palette name or `#rrggbb`. */
+export function isItemColor(value: unknown): value is string {
+  return isStickyColor(value) || (typeof value === 'string' && HEX_COLOR.test(value))
+}
+
+export const DEFAULT_SIZE: Record<ItemKind, { w: number; h: number }> = {
+  sticky: { w: 160, h: 160 },
+  text: { w: 240, h: 48 },
+  frame: { w: 640, h: 480 },
+  connector: { w: 0, h: 0 },
+  image: { w: 320, h: 240 },
+}
+export const MIN_SIZE = 16
+/** Longest text an item keeps (a sticky is a few sentences; imports are cut here). */
+export const MAX_ITEM_TEXT = 5000
+
+/** A read-only snapshot of one item, for views, exports and summaries. */
+export type BoardItem = {
+  id: ItemId
+  kind: ItemKind
+  x: number
+  y: number
+  w: number
+  h: number
+  z: string
+  text: string
+  color: string | undefined
+  author: string
+  authorId: string
+  createdAt: number
+  frameId: ItemId | undefined
+  locked: boolean
+  hidden: boolean
+  from: ItemId | undefined
+  to: ItemId | undefined
+  fromSide: Side | undefined
+  toSide: Side | undefined
+  fileId: string | undefined
+}
+
+function optionalString(map: YRecord, key: string): string | undefined {
+  const value = map.get(key)
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/** The text of an item: a Y.Text normally; a plain string from an older or foreign writer. */
+export function readItemText(map: YRecord): string {
+  const text = map.get('text')
+  if (text instanceof Y.Text) return text.toJSON()
+  return typeof text === 'string' ? text : ''
+}
+
+/** Reads one item; undefined when it is not a map or of a kind this version does not know. */
+export function readItem(id: string, map: unknown): BoardItem | undefined {
+  if (!(map instanceof Y.Map)) return undefined
+  const record = map as YRecord
+  const kind = record.get('kind')
+  if (!isItemKind(kind)) return undefined
+  const z = record.get('z')
+  const color = record.get('color')
+  const fromSide = record.get('fromSide')
+  const toSide = record.get('toSide')
+  return {
+    id: id as ItemId,
+    kind,
+    x: readNumber(record, 'x'),
+    y: readNumber(record, 'y'),
+    w: Math.max(0, readNumber(record, 'w', DEFAULT_SIZE[kind].w)),
+    h: Math.max(0, readNumber(record, 'h', DEFAULT_SIZE[kind].h)),
+    // A missing or malformed z sorts first; ties are broken by id (compareZ).
+    z: isFractionalIndex(z) ? z : '',
+    text: readItemText(record),
+    color: isItemColor(color) ? color : undefined,
+    author: readString(record, 'author'),
+    authorId: readString(record, 'authorId'),
+    createdAt: readNumber(record, 'createdAt'),
+    frameId: optionalString(record, 'frameId') as ItemId | undefined,
+    locked: record.get('locked') === true,
+    hidden: record.get('hidden') === true,
+    from: optionalString(record, 'from') as ItemId | undefined,
+    to: optionalString(record, 'to') as ItemId | undefined,
+    fromSide: isSide(fromSide) ? fromSide : undefined,
+    toSide: isSide(toSide) ? toSide : undefined,
+    fileId: optionalString(record, 'fileId'),
+  }
+}
+
+/**
+ * Every item of the board this version understands, in paint order. This is the raw list:
+ * views must go through `visibleItems` (visibility.ts), which leaves out others' hidden items.
+ */
+export function readAllItems(doc: Y.Doc): BoardItem[] {
+  const items: BoardItem[] = []
+  boardItems(doc).forEach((map, id) => {
+    const item = readItem(id, map)
+    if (item !== undefined) items.push(item)
+  })
+  return items.sort(comparePaintOrder)
+}
+
+export function getItem(doc: Y.Doc, id: ItemId): BoardItem | undefined {
+  return readItem(id, boardItems(doc).get(id))
+}
+
+/** The Y.Text of an item, for binding an in-place editor to it. */
+export function itemText(doc: Y.Doc, id: ItemId): Y.Text | undefined {
+  const text = boardItems(doc).get(id)?.get('text')
+  return text instanceof Y.Text ? text : undefined
+}
+
+/** Stacking order: by z, then by id, so equal keys made at once paint the same everywhere. */
+export function compareZ(a: Pick<BoardItem, 'z' | 'id'>, b: Pick<BoardItem, 'z' | 'id'>): number {
+  if (a.z !== b.z) return a.z < b.z ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+const LAYER: Record<ItemKind, number> = { frame: 0, image: 1, text: 1, sticky: 1, connector: 2 }
+
+/**
+ * Paint order: frames at the bottom (they hold the others), then stickies, text and images,
+ * then connectors on top; z within each layer.
+ */
+export function comparePaintOrder(a: BoardItem, b: BoardItem): number {
+  return LAYER[a.kind] - LAYER[b.kind] || compareZ(a, b)
+}
+
+export type Rect = { x: number; y: number; w: number; h: number }
+
+export function itemCenter(item: Rect): { x: number; y: number } {
+  return { x: item.x + item.w / 2, y: item.y + item.h / 2 }
+}
+
+export function containsPoint(rect: Rect, point: { x: number; y: number }): boolean {
+  return (
+    point.x >= rect.x &&
+    point.x <= rect.x + rect.w &&
+    point.y >= rect.y &&
+    point.y <= rect.y + rect.h
+  )
+}
+
+/** The smallest rectangle around `rects`; undefined for none. */
+export function boundsOf(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined
+  let left = Infinity
+  let top = Infinity
+  let right = -Infinity
+  let bottom = -Infinity
+  for (const rect of rects) {
+    left = Math.min(left, rect.x)
+    top = Math.min(top, rect.y)
+    right = Math.max(right, rect.x + rect.w)
+    bottom = Math.max(bottom, rect.y + rect.h)
+  }
+  return { x: left, y: top, w: right - left, h: bottom - top }
+}
+
+/**
+ * The frame an item dropped with its centre at `point` belongs to: the smallest frame that
+ * contains the point (frames inside frames nest), never the item itself or one of its own
+ * descendants.
+ */
+export function frameAt(
+  items: readonly BoardItem[],
+  point: { x: number; y: number },
+  exclude: ReadonlySet<string> = new Set(),
+): BoardItem | undefined {
+  let best: BoardItem | undefined
+  for (const item of items) {
+    if (item.kind !== 'frame' || exclude.has(item.id) || !containsPoint(item, point)) continue
+    if (best === undefined || item.w * item.h < best.w * best.h) best = item
+  }
+  return best
+}
+
+/** The ids of items inside the frames `ids` (at any depth), not including `ids` themselves. */
+export function descendantsOf(items: readonly BoardItem[], ids: Iterable<string>): Set<ItemId> {
+  const children = new Map<string, ItemId[]>()
+  for (const item of items) {
+    if (item.frameId === undefined) continue
+    const list = children.get(item.frameId) ?? []
+    list.push(item.id)
+    children.set(item.frameId, list)
+  }
+  const found = new Set<ItemId>()
+  const stack = [...ids]
+  const start = new Set(stack)
+  while (stack.length > 0) {
+    for (const child of children.get(stack.pop() as string) ?? []) {
+      if (found.has(child) || start.has(child)) continue
+      found.add(child)
+      stack.push(child)
+    }
+  }
+  return found
+}
