@@ -139,6 +139,8 @@ function InviteDialog({
       )}
       {invite !== undefined && (
         <>
+          {/* The link (and Copy) first: on a short screen the code may need a scroll, the link not. */}
+          <InviteLinkField invite={invite} />
           {isReachableFromOthers(invite) && (
             <>
               <div className="invite-qr-frame">
@@ -157,7 +159,6 @@ function InviteDialog({
               </div>
             </>
           )}
-          <InviteLinkField invite={invite} />
           <RotateInvite key={workspaceId} onRotate={() => sharing.rotateInvite(workspaceId)} />
         </>
       )}
