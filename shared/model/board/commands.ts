@@ -112,11 +112,11 @@ function itemRecord(input: NewItem, id: ItemId, z: string, stamp: Stamp, hidden:
  */
 export function createItems(doc: Y.Doc, inputs: readonly NewItem[], stamp: Stamp): ItemId[] {
   const map = boardItems(doc)
+  const incoming = new Set(inputs.flatMap((input) => input.id ?? []))
+  const known = (id: ItemId | undefined): boolean =>
+    id !== undefined && (map.has(id) || incoming.has(id))
   for (const input of inputs) {
-    if (input.kind !== 'connector') continue
-    const known = (id: ItemId | undefined): boolean =>
-      id !== undefined && (map.has(id) || inputs.some((other) => other.id === id))
-    if (!known(input.from) || !known(input.to)) {
+    if (input.kind === 'connector' && (!known(input.from) || !known(input.to))) {
       throw new Error('A connector needs an item at both ends.')
     }
   }
