@@ -62,7 +62,7 @@ async function openTimes(page: Page, indexes: number[], hoverFirst: boolean): Pr
       await page.waitForTimeout(200)
     }
     try {
-      times.push((await page.evaluate(OPEN_SCRIPT(index))) as number)
+      times.push(await page.evaluate<number>(OPEN_SCRIPT(index)))
     } catch (error) {
       await page.screenshot({ path: '/tmp/kryss/scratch/fail.png' })
       throw new Error(`opening row ${index} (hover ${String(hoverFirst)}): ${String(error)}`)
@@ -103,10 +103,10 @@ export async function runNotesBrowserBench(count = 10_000): Promise<void> {
     await page.getByTestId('note-search').focus()
     for (let round = 0; round < 4; round++) {
       for (const value of ['v', 'va', 'var', 'varm', 'varme', 'varm', 'var', 'va', 'v', '']) {
-        filter.push((await page.evaluate(FILTER_SCRIPT(value))) as number)
+        filter.push(await page.evaluate<number>(FILTER_SCRIPT(value)))
       }
       for (const value of ['n', 'no', 'not', 'nota', 'notat', 'notat 1', 'notat 12', '']) {
-        filter.push((await page.evaluate(FILTER_SCRIPT(value))) as number)
+        filter.push(await page.evaluate<number>(FILTER_SCRIPT(value)))
       }
     }
     const p95 = (samples: number[]): number => percentile(samples, 95)
