@@ -84,6 +84,36 @@ describe('clustering', () => {
     ])
   })
 
+  it('a word on more than half of many stickies does not pull them all together', () => {
+    const doc = board()
+    const texts = [
+      'Emballasje av bark',
+      'Bark i emballasje',
+      'Emballasje med myse',
+      'Myse som emballasje',
+      'Emballasje fra returplast',
+      'Returplast til emballasje',
+      'Emballasje og robot',
+      'Robot for emballasje',
+      'Emballasje i papp',
+      'Papp til emballasje',
+    ]
+    createItems(
+      doc,
+      texts.map((text, i) => ({ kind: 'sticky' as const, x: i * 200, y: 0, text })),
+      { actor: ANNE, now: 0 },
+    )
+    const proposals = clusterStickies(readAllItems(doc), 'text')
+    expect(proposals.map((p) => p.label).sort()).toEqual([
+      'bark',
+      'myse',
+      'papp',
+      'returplast',
+      'robot',
+    ])
+    expect(proposals.every((p) => p.members.length === 2)).toBe(true)
+  })
+
   it('is deterministic: same proposals on another replica and in any input order', () => {
     const { doc } = filled()
     const items = readAllItems(doc)

@@ -24,6 +24,8 @@ export type ClusterProposal = {
 }
 
 export const DEFAULT_SIMILARITY = 0.25
+/** From this many stickies on, words on more than half of them are left out of comparisons. */
+const COMMON_WORD_MIN_STICKIES = 10
 
 /** Words too common to say anything (Bokmål and English), beyond the three-letter minimum. */
 const STOPWORDS = new Set(
@@ -82,6 +84,15 @@ function groupBy(
 function clusterByText(stickies: readonly BoardItem[], threshold: number): ClusterProposal[] {
   const sorted = [...stickies].sort(byId)
   const words = sorted.map((item) => stickyWords(item.text))
+  // A word on more than half of a board's stickies is its theme, not what sets a group apart.
+  if (sorted.length >= COMMON_WORD_MIN_STICKIES) {
+    const frequency = new Map<string, number>()
+    for (const set of words)
+      for (const word of set) frequency.set(word, (frequency.get(word) ?? 0) + 1)
+    for (const set of words) {
+      for (const word of set) if ((frequency.get(word) ?? 0) > sorted.length / 2) set.delete(word)
+    }
+  }
   const parent = sorted.map((_, i) => i)
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number

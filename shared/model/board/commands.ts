@@ -13,8 +13,10 @@ import {
   frameAt,
   isItemColor,
   itemCenter,
-  readAllItems,
+  readItem,
+  scanItems,
   type BoardItem,
+  type ItemRef,
   type ItemKind,
   type Rect,
   type Side,
@@ -59,13 +61,13 @@ function size(value: number | undefined, fallback: number): number {
   return value === undefined || !Number.isFinite(value) ? fallback : Math.max(MIN_SIZE, value)
 }
 
-function topZ(items: readonly BoardItem[]): string | null {
+function topZ(items: readonly { z: string }[]): string | null {
   let top: string | null = null
   for (const item of items) if (item.z !== '' && (top === null || item.z > top)) top = item.z
   return top
 }
 
-function bottomZ(items: readonly BoardItem[]): string | null {
+function bottomZ(items: readonly { z: string }[]): string | null {
   let bottom: string | null = null
   for (const item of items)
     if (item.z !== '' && (bottom === null || item.z < bottom)) bottom = item.z
@@ -120,7 +122,7 @@ export function createItems(doc: Y.Doc, inputs: readonly NewItem[], stamp: Stamp
       throw new Error('A connector needs an item at both ends.')
     }
   }
-  const keys = keysBetween(topZ(readAllItems(doc)), null, inputs.length)
+  const keys = keysBetween(topZ(scanItems(doc)), null, inputs.length)
   const hidden = startsHidden(doc, stamp.actor.id)
   const ids = inputs.map((input) =>
     input.id !== undefined && !map.has(input.id) ? input.id : newItemId(),
@@ -132,6 +134,10 @@ export function createItems(doc: Y.Doc, inputs: readonly NewItem[], stamp: Stamp
     })
   }, COMMAND_ORIGIN)
   return ids
+}
+
+function full(ref: ItemRef): BoardItem | undefined {
+  return readItem(ref.id, ref.record)
 }
 
 function editable(doc: Y.Doc, ids: Iterable<string>): Map<ItemId, YRecord> {
@@ -156,37 +162,47 @@ export function moveItems(
 ): ItemId[] {
   const dx = finite(input.dx)
   const dy = finite(input.dy)
-  const all = readAllItems(doc)
-  const byId = new Map(all.map((item) => [item.id as string, item]))
+  const refs = scanItems(doc)
+  const byId = new Map(refs.map((ref) => [ref.id as string, ref]))
   const chosen = input.ids.filter((id) => {
-    const item = byId.get(id)
-    return item !== undefined && item.kind !== 'connector' && !item.locked
+    const ref = byId.get(id)
+    return ref !== undefined && ref.kind !== 'connector' && !ref.locked
   })
-  const records = editable(doc, [...chosen, ...descendantsOf(all, chosen)])
-  if (records.size === 0) return []
-  // Where everything is after the move, to find the frame each moved item lands in.
-  const placed = all.map((item) =>
-    records.has(item.id) ? { ...item, x: item.x + dx, y: item.y + dy } : item,
-  )
-  const placedById = new Map(placed.map((item) => [item.id as string, item]))
+  const carried = chosen.some((id) => byId.get(id)?.kind === 'frame')
+    ? descendantsOf(refs, chosen)
+    : new Set<ItemId>()
+  const moving = [...new Set([...chosen, ...carried])].flatMap((id) => {
+    const ref = byId.get(id)
+    return ref === undefined || ref.locked ? [] : [ref]
+  })
+  if (moving.length === 0) return []
+  const movingIds = new Set<string>(moving.map((ref) => ref.id))
+  // Where the frames are after the move, to find the frame each dropped item lands in.
+  const frames = refs.flatMap((ref) => {
+    const frame = ref.kind === 'frame' ? full(ref) : undefined
+    if (frame === undefined) return []
+    return movingIds.has(frame.id) ? [{ ...frame, x: frame.x + dx, y: frame.y + dy }] : [frame]
+  })
   doc.transact(() => {
-    for (const [id, record] of records) {
-      const item = placedById.get(id) as BoardItem
-      record.set('x', item.x)
-      record.set('y', item.y)
-    }
-    for (const id of chosen) {
-      const record = records.get(id)
-      const item = placedById.get(id)
-      if (record === undefined || item === undefined) continue
-      const exclude = new Set<string>([id, ...descendantsOf(all, [id])])
-      const frame = frameAt(placed, itemCenter(item), exclude)
+    for (const ref of moving) {
+      const item = full(ref)
+      if (item === undefined) continue
+      const x = item.x + dx
+      const y = item.y + dy
+      ref.record.set('x', x)
+      ref.record.set('y', y)
+      if (!chosen.includes(ref.id)) continue
+      const exclude =
+        ref.kind === 'frame'
+          ? new Set<string>([ref.id, ...descendantsOf(refs, [ref.id])])
+          : new Set<string>([ref.id])
+      const frame = frameAt(frames, itemCenter({ ...item, x, y }), exclude)
       if (frame?.id === item.frameId) continue
-      if (frame === undefined) record.delete('frameId')
-      else record.set('frameId', frame.id)
+      if (frame === undefined) ref.record.delete('frameId')
+      else ref.record.set('frameId', frame.id)
     }
   }, COMMAND_ORIGIN)
-  return [...records.keys()]
+  return moving.map((ref) => ref.id)
 }
 
 /** Sets an item's rectangle (sizes at least {@link MIN_SIZE}). False when locked or gone. */
@@ -250,18 +266,20 @@ export function setItemColor(doc: Y.Doc, ids: readonly ItemId[], color: string):
  * deleted. Locked items stay (and so do their contents). Returns the ids deleted.
  */
 export function deleteItems(doc: Y.Doc, ids: readonly ItemId[]): ItemId[] {
-  const all = readAllItems(doc)
+  const refs = scanItems(doc)
   const unlocked = editable(doc, ids)
-  const doomed = new Set<string>([...unlocked.keys(), ...descendantsOf(all, unlocked.keys())])
-  for (const id of [...doomed])
-    if (all.find((item) => item.id === id)?.locked === true) doomed.delete(id)
-  for (const item of all) {
-    if (item.kind !== 'connector') continue
+  const locked = new Set<string>(refs.filter((ref) => ref.locked).map((ref) => ref.id))
+  const doomed = new Set<string>([...unlocked.keys(), ...descendantsOf(refs, unlocked.keys())])
+  for (const id of locked) doomed.delete(id)
+  for (const ref of refs) {
+    if (ref.kind !== 'connector') continue
+    const from = ref.record.get('from')
+    const to = ref.record.get('to')
     if (
-      (item.from !== undefined && doomed.has(item.from)) ||
-      (item.to !== undefined && doomed.has(item.to))
+      (typeof from === 'string' && doomed.has(from)) ||
+      (typeof to === 'string' && doomed.has(to))
     ) {
-      doomed.add(item.id)
+      doomed.add(ref.id)
     }
   }
   if (doomed.size === 0) return []
@@ -281,19 +299,25 @@ export function duplicateItems(
   ids: readonly ItemId[],
   input: Stamp & { offset?: { x: number; y: number } },
 ): ItemId[] {
-  const all = readAllItems(doc)
-  const byId = new Map(all.map((item) => [item.id as string, item]))
+  const refs = scanItems(doc)
+  const byId = new Map(refs.map((ref) => [ref.id as string, ref]))
   const chosen = ids.filter((id) => byId.has(id))
-  const copied = new Set<string>([...chosen, ...descendantsOf(all, chosen)])
-  for (const item of all) {
-    if (item.kind === 'connector' && item.from !== undefined && item.to !== undefined) {
-      if (copied.has(item.from) && copied.has(item.to)) copied.add(item.id)
+  const copied = new Set<string>([...chosen, ...descendantsOf(refs, chosen)])
+  for (const ref of refs) {
+    if (ref.kind !== 'connector') continue
+    const from = ref.record.get('from')
+    const to = ref.record.get('to')
+    if (typeof from === 'string' && typeof to === 'string' && copied.has(from) && copied.has(to)) {
+      copied.add(ref.id)
     }
   }
-  const originals = all.filter((item) => copied.has(item.id)).sort(compareZ)
+  const originals = refs
+    .filter((ref) => copied.has(ref.id))
+    .flatMap((ref) => full(ref) ?? [])
+    .sort(compareZ)
   const fresh = new Map(originals.map((item) => [item.id as string, newItemId()]))
   const offset = input.offset ?? { x: 24, y: 24 }
-  const keys = keysBetween(topZ(all), null, originals.length)
+  const keys = keysBetween(topZ(refs), null, originals.length)
   const hidden = startsHidden(doc, input.actor.id)
   const remap = (id: ItemId | undefined): ItemId | undefined =>
     id === undefined ? undefined : (fresh.get(id) ?? id)
@@ -338,32 +362,28 @@ export function sendToBack(doc: Y.Doc, ids: readonly ItemId[]): void {
 }
 
 function restack(doc: Y.Doc, ids: readonly ItemId[], where: 'front' | 'back'): void {
-  const all = readAllItems(doc)
+  const refs = scanItems(doc)
   const chosen = new Set<string>(ids)
-  const moving = all.filter((item) => chosen.has(item.id)).sort(compareZ)
-  const rest = all.filter((item) => !chosen.has(item.id))
+  const moving = refs.filter((ref) => chosen.has(ref.id)).sort(compareZ)
+  const rest = refs.filter((ref) => !chosen.has(ref.id))
   if (moving.length === 0) return
   const keys =
     where === 'front'
       ? keysBetween(topZ(rest), null, moving.length)
       : keysBetween(null, bottomZ(rest), moving.length)
   doc.transact(() => {
-    moving.forEach((item, i) =>
-      boardItems(doc)
-        .get(item.id)
-        ?.set('z', keys[i] as string),
-    )
+    moving.forEach((ref, i) => ref.record.set('z', keys[i] as string))
   }, COMMAND_ORIGIN)
 }
 
 /** Moves one item to just above `below` (or the bottom when null) in the stacking order. */
 export function placeAbove(doc: Y.Doc, id: ItemId, below: ItemId | null): void {
-  const all = readAllItems(doc)
-    .filter((item) => item.id !== id)
+  const all = scanItems(doc)
+    .filter((ref) => ref.id !== id)
     .sort(compareZ)
   const index = below === null ? -1 : all.findIndex((item) => item.id === below)
   if (below !== null && index < 0) return
-  const low = index < 0 ? null : (all[index] as BoardItem).z || null
+  const low = index < 0 ? null : (all[index] as ItemRef).z || null
   let high: string | null = null
   for (const item of all.slice(index + 1)) {
     if (item.z !== '' && (low === null || item.z > low)) {
@@ -387,15 +407,18 @@ export function groupIntoFrame(
   ids: readonly ItemId[],
   input: Stamp & { title: string; color?: string },
 ): ItemId | undefined {
-  const all = readAllItems(doc)
-  const members = all.filter((item) => ids.includes(item.id) && item.kind !== 'connector')
+  const refs = scanItems(doc)
+  const wanted = new Set<string>(ids)
+  const members = refs.flatMap((ref) =>
+    wanted.has(ref.id) && ref.kind !== 'connector' ? (full(ref) ?? []) : [],
+  )
   const bounds = boundsOf(members)
   if (bounds === undefined) return undefined
   const parents = new Set(members.map((item) => item.frameId))
   const parent = parents.size === 1 ? [...parents][0] : undefined
   const frameId = newItemId()
   const hidden = startsHidden(doc, input.actor.id)
-  const z = keyBetween(topZ(all), null)
+  const z = keyBetween(topZ(refs), null)
   doc.transact(() => {
     const frame = itemRecord(
       {

@@ -159,6 +159,41 @@ export function getItem(doc: Y.Doc, id: ItemId): BoardItem | undefined {
   return readItem(id, boardItems(doc).get(id))
 }
 
+/**
+ * A light handle on every item of a known kind (unsorted): the fields commands need to find
+ * what to touch, without reading every item's text and geometry. Reading all of 5,000 items
+ * fully costs tens of milliseconds; commands run on every drop, so they scan this instead and
+ * read in full only the items they change.
+ */
+export type ItemRef = {
+  id: ItemId
+  kind: ItemKind
+  frameId: ItemId | undefined
+  z: string
+  locked: boolean
+  record: YRecord
+}
+
+export function scanItems(doc: Y.Doc): ItemRef[] {
+  const refs: ItemRef[] = []
+  boardItems(doc).forEach((record, id) => {
+    if (!(record instanceof Y.Map)) return
+    const kind = record.get('kind')
+    if (!isItemKind(kind)) return
+    const z = record.get('z')
+    const frameId = record.get('frameId')
+    refs.push({
+      id: id as ItemId,
+      kind,
+      frameId: typeof frameId === 'string' && frameId !== '' ? (frameId as ItemId) : undefined,
+      z: isFractionalIndex(z) ? z : '',
+      locked: record.get('locked') === true,
+      record,
+    })
+  })
+  return refs
+}
+
 /** The Y.Text of an item, for binding an in-place editor to it. */
 export function itemText(doc: Y.Doc, id: ItemId): Y.Text | undefined {
   const text = boardItems(doc).get(id)?.get('text')
@@ -231,7 +266,10 @@ export function frameAt(
 }
 
 /** The ids of items inside the frames `ids` (at any depth), not including `ids` themselves. */
-export function descendantsOf(items: readonly BoardItem[], ids: Iterable<string>): Set<ItemId> {
+export function descendantsOf(
+  items: readonly Pick<BoardItem, 'id' | 'frameId'>[],
+  ids: Iterable<string>,
+): Set<ItemId> {
   const children = new Map<string, ItemId[]>()
   for (const item of items) {
     if (item.frameId === undefined) continue
