@@ -5,7 +5,7 @@ import { COMMAND_ORIGIN, readNumber, readString, type YRecord } from '../schema'
  * A board is a Y.Doc of its own (room `<workspace>/boards/<boardId>`), so a workshop's many
  * small edits never travel with the workspace document. Its root types:
  *
- * - `meta`: title, createdAt, createdBy, createdById, template (the template it started from).
+ * - `meta`: schemaVersion, title, createdAt, createdBy, createdById, template (the template it started from).
  * - `items`: item id → Y.Map per item (see items.ts for the fields).
  * - `votes`: one entry per dot (see voting.ts); entries are never edited, only added/removed,
  *   so concurrent votes never collide.
@@ -41,7 +41,14 @@ export function boardSession(doc: Y.Doc): YRecord {
   return doc.getMap(BOARD_ROOT.session)
 }
 
+/**
+ * The board document's schema version, in `meta.schemaVersion`. Changes are additive; a
+ * board with a higher version still opens, and the app keeps out of what it does not know.
+ */
+export const BOARD_SCHEMA_VERSION = 1
+
 export type BoardMeta = {
+  schemaVersion: number
   title: string
   createdAt: number
   createdBy: string
@@ -63,6 +70,7 @@ export function initBoard(
   const meta = boardMeta(doc)
   if (typeof meta.get('createdAt') === 'number') return
   doc.transact(() => {
+    meta.set('schemaVersion', BOARD_SCHEMA_VERSION)
     meta.set('title', cleanTitle(input.title))
     meta.set('createdAt', input.now)
     meta.set('createdBy', input.actor.name)
@@ -79,6 +87,7 @@ export function readBoardMeta(doc: Y.Doc): BoardMeta {
   const meta = boardMeta(doc)
   const template = meta.get('template')
   return {
+    schemaVersion: readNumber(meta, 'schemaVersion', BOARD_SCHEMA_VERSION),
     title: readString(meta, 'title'),
     createdAt: readNumber(meta, 'createdAt'),
     createdBy: readString(meta, 'createdBy'),

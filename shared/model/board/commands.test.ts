@@ -42,6 +42,7 @@ describe('board meta', () => {
     const doc = board()
     initBoard(doc, { title: 'Other', actor: BJORN, now: 2 })
     expect(readBoardMeta(doc)).toMatchObject({
+      schemaVersion: 1,
       title: 'Workshop på Løten',
       createdBy: 'Anne',
       createdById: 'u-anne',

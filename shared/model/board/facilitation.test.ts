@@ -228,6 +228,10 @@ describe('private mode', () => {
       groupIntoFrame(doc, [mine as ItemId], { actor: BJORN, now: 6, title: 'x' }),
     ).toBeDefined()
     expect(ids(CARI)).not.toContain(copy)
+    // Nobody votes on what they cannot see.
+    startVotingRound(doc, ANNE, { budget: 2, anonymous: false, now: 6 })
+    expect(vote(doc, CARI, mine as ItemId, 6)).toBe(false)
+    expect(vote(doc, BJORN, mine as ItemId, 6)).toBe(true)
 
     expect(() => revealItems(doc, BJORN)).toThrow(BoardPermissionError)
     revealItems(doc, ANNE)

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { z } from 'zod'
 import { randomId, type ItemId } from '../../ids'
 import { COMMAND_ORIGIN } from '../schema'
@@ -56,11 +56,14 @@ function openRound(doc: Y.Doc): VotingRound | undefined {
 
 /**
  * Casts one dot on `item` in the open round. False when no round is open, the item is not
- * on the board, or the actor's dots are used up.
+ * on the board (or is someone else's private item), or the actor's dots are used up.
  */
 export function vote(doc: Y.Doc, actor: BoardActor, item: ItemId, now: number): boolean {
   const round = openRound(doc)
-  if (round === undefined || !boardItems(doc).has(item)) return false
+  const target = boardItems(doc).get(item)
+  if (round === undefined || !(target instanceof Y.Map)) return false
+  // Others' private items are not there for the voter.
+  if (target.get('hidden') === true && target.get('authorId') !== actor.id) return false
   const mine = readVotes(doc, round.id).filter((v) => v.voter === actor.id)
   if (mine.length >= round.budget) return false
   const value: StoredVote = { item, voter: actor.id, voterName: actor.name, at: now }
