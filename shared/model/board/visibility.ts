@@ -14,24 +14,36 @@ import { requireFacilitator } from './session'
  * UI must say so when private mode is on.
  */
 
-/** Whether `viewer` may see `item` (connectors: and both their ends). */
+/** Whether `viewer` may see `item` itself. */
 function seenBy(item: BoardItem, viewerId: string): boolean {
   return !item.hidden || item.authorId === viewerId
 }
 
-/** The items `viewer` may see, in paint order. */
+/**
+ * The items `viewer` may see, in paint order. Connectors show only when both their ends do
+ * (an end may also be gone: one person deleting a sticky while another connects to it leaves
+ * a dangling connector, which no view shows).
+ */
 export function visibleItems(doc: Y.Doc, viewer: Pick<BoardActor, 'id'>): BoardItem[] {
   const all = readAllItems(doc)
-  const hiddenIds = new Set(all.filter((item) => !seenBy(item, viewer.id)).map((item) => item.id))
-  if (hiddenIds.size === 0) return all
+  const shown = new Set<string>()
+  for (const item of all)
+    if (item.kind !== 'connector' && seenBy(item, viewer.id)) shown.add(item.id)
   return all.filter((item) => {
-    if (hiddenIds.has(item.id)) return false
-    if (item.kind !== 'connector') return true
-    return !(
-      (item.from !== undefined && hiddenIds.has(item.from)) ||
-      (item.to !== undefined && hiddenIds.has(item.to))
+    if (item.kind !== 'connector') return shown.has(item.id)
+    return (
+      seenBy(item, viewer.id) &&
+      item.from !== undefined &&
+      item.to !== undefined &&
+      shown.has(item.from) &&
+      shown.has(item.to)
     )
   })
+}
+
+/** Whether `viewer` may see `item` by itself (for views that keep items one by one). */
+export function isVisibleTo(item: BoardItem, viewer: Pick<BoardActor, 'id'>): boolean {
+  return seenBy(item, viewer.id)
 }
 
 /** How many items are still hidden, per author id (for "12 stickies waiting to be revealed"). */
