@@ -4,20 +4,18 @@ import type { ItemId } from '../../ids'
 import { COMMAND_ORIGIN } from '../schema'
 import { boardItems, initBoard, readBoardMeta } from './boardDoc'
 import {
-  bringToFront,
   createItems,
   deleteItems,
   duplicateItems,
   groupIntoFrame,
   lockItems,
   moveItems,
-  placeAbove,
   resizeItem,
-  sendToBack,
   setItemColor,
   setItemText,
   unlockItems,
 } from './commands'
+import { bringToFront, placeAbove, sendToBack } from './arrange'
 import { compareZ, getItem, itemText, readAllItems, readItem } from './items'
 import { BoardPermissionError, startSession } from './session'
 import { ANNE, BJORN, replicaOf, syncReplicas } from './testing'

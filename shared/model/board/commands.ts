@@ -9,6 +9,7 @@ import {
   MIN_SIZE,
   boundsOf,
   compareZ,
+  highestZ,
   descendantsOf,
   frameAt,
   isItemColor,
@@ -61,19 +62,6 @@ function size(value: number | undefined, fallback: number): number {
   return value === undefined || !Number.isFinite(value) ? fallback : Math.max(MIN_SIZE, value)
 }
 
-function topZ(items: readonly { z: string }[]): string | null {
-  let top: string | null = null
-  for (const item of items) if (item.z !== '' && (top === null || item.z > top)) top = item.z
-  return top
-}
-
-function bottomZ(items: readonly { z: string }[]): string | null {
-  let bottom: string | null = null
-  for (const item of items)
-    if (item.z !== '' && (bottom === null || item.z < bottom)) bottom = item.z
-  return bottom
-}
-
 function textOf(value: string | undefined): Y.Text {
   const text = new Y.Text()
   if (value !== undefined && value !== '') text.insert(0, value.slice(0, MAX_ITEM_TEXT))
@@ -122,7 +110,7 @@ export function createItems(doc: Y.Doc, inputs: readonly NewItem[], stamp: Stamp
       throw new Error('A connector needs an item at both ends.')
     }
   }
-  const keys = keysBetween(topZ(scanItems(doc)), null, inputs.length)
+  const keys = keysBetween(highestZ(scanItems(doc)), null, inputs.length)
   const hidden = startsHidden(doc, stamp.actor.id)
   const ids = inputs.map((input) =>
     input.id !== undefined && !map.has(input.id) ? input.id : newItemId(),
@@ -317,7 +305,7 @@ export function duplicateItems(
     .sort(compareZ)
   const fresh = new Map(originals.map((item) => [item.id as string, newItemId()]))
   const offset = input.offset ?? { x: 24, y: 24 }
-  const keys = keysBetween(topZ(refs), null, originals.length)
+  const keys = keysBetween(highestZ(refs), null, originals.length)
   const hidden = startsHidden(doc, input.actor.id)
   const remap = (id: ItemId | undefined): ItemId | undefined =>
     id === undefined ? undefined : (fresh.get(id) ?? id)
@@ -351,50 +339,6 @@ export function duplicateItems(
   return chosen.map((id) => fresh.get(id) as ItemId)
 }
 
-/** Puts items above everything else, keeping their order among themselves. */
-export function bringToFront(doc: Y.Doc, ids: readonly ItemId[]): void {
-  restack(doc, ids, 'front')
-}
-
-/** Puts items below everything else, keeping their order among themselves. */
-export function sendToBack(doc: Y.Doc, ids: readonly ItemId[]): void {
-  restack(doc, ids, 'back')
-}
-
-function restack(doc: Y.Doc, ids: readonly ItemId[], where: 'front' | 'back'): void {
-  const refs = scanItems(doc)
-  const chosen = new Set<string>(ids)
-  const moving = refs.filter((ref) => chosen.has(ref.id)).sort(compareZ)
-  const rest = refs.filter((ref) => !chosen.has(ref.id))
-  if (moving.length === 0) return
-  const keys =
-    where === 'front'
-      ? keysBetween(topZ(rest), null, moving.length)
-      : keysBetween(null, bottomZ(rest), moving.length)
-  doc.transact(() => {
-    moving.forEach((ref, i) => ref.record.set('z', keys[i] as string))
-  }, COMMAND_ORIGIN)
-}
-
-/** Moves one item to just above `below` (or the bottom when null) in the stacking order. */
-export function placeAbove(doc: Y.Doc, id: ItemId, below: ItemId | null): void {
-  const all = scanItems(doc)
-    .filter((ref) => ref.id !== id)
-    .sort(compareZ)
-  const index = below === null ? -1 : all.findIndex((item) => item.id === below)
-  if (below !== null && index < 0) return
-  const low = index < 0 ? null : (all[index] as ItemRef).z || null
-  let high: string | null = null
-  for (const item of all.slice(index + 1)) {
-    if (item.z !== '' && (low === null || item.z > low)) {
-      high = item.z
-      break
-    }
-  }
-  const z = keyBetween(low, high)
-  doc.transact(() => boardItems(doc).get(id)?.set('z', z), COMMAND_ORIGIN)
-}
-
 export const FRAME_PADDING = 32
 
 /**
@@ -418,7 +362,7 @@ export function groupIntoFrame(
   const parent = parents.size === 1 ? [...parents][0] : undefined
   const frameId = newItemId()
   const hidden = startsHidden(doc, input.actor.id)
-  const z = keyBetween(topZ(refs), null)
+  const z = keyBetween(highestZ(refs), null)
   doc.transact(() => {
     const frame = itemRecord(
       {

@@ -4,17 +4,16 @@ import type { ItemId } from '../../ids'
 import type { BoardActor } from './boardDoc'
 import { initBoard } from './boardDoc'
 import {
-  bringToFront,
   createItems,
   deleteItems,
   duplicateItems,
   groupIntoFrame,
   lockItems,
   moveItems,
-  sendToBack,
   setItemColor,
   unlockItems,
 } from './commands'
+import { bringToFront, sendToBack } from './arrange'
 import { compareZ, itemText, readAllItems } from './items'
 import { endVotingRound, startSession, startVotingRound } from './session'
 import { ANNE, BJORN, CARI, replicaOf, syncReplicas } from './testing'

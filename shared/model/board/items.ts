@@ -206,6 +206,22 @@ export function compareZ(a: Pick<BoardItem, 'z' | 'id'>, b: Pick<BoardItem, 'z' 
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+/** The highest z among `items` (null when none has one): new items go above it. */
+export function highestZ(items: readonly { z: string }[]): string | null {
+  let top: string | null = null
+  for (const item of items) if (item.z !== '' && (top === null || item.z > top)) top = item.z
+  return top
+}
+
+/** The lowest z among `items` (null when none has one). */
+export function lowestZ(items: readonly { z: string }[]): string | null {
+  let bottom: string | null = null
+  for (const item of items) {
+    if (item.z !== '' && (bottom === null || item.z < bottom)) bottom = item.z
+  }
+  return bottom
+}
+
 const LAYER: Record<ItemKind, number> = { frame: 0, image: 1, text: 1, sticky: 1, connector: 2 }
 
 /**
