@@ -7,7 +7,8 @@ import { isFractionalIndex } from './fractionalIndex'
 /**
  * Board items: one Y.Map per item in the board's `items` map, keyed by item id.
  *
- * Fields: `id, kind, x, y, w, h` (board units, top-left origin), `z` (a fractional index,
+ * Fields: `kind, x, y, w, h` (board units, top-left origin; `w`/`h` left out while they are
+ * the kind's {@link DEFAULT_SIZE}; the id is the key), `z` (a fractional index,
  * fractionalIndex.ts), `text` (a Y.Text, so two people typing in one sticky merge; a frame's
  * title, a connector's label), `color` (a {@link STICKY_COLORS} name or `#rrggbb`),
  * `author, authorId, createdAt`, `frameId?` (the frame it sits in), `locked?`, `hidden?`
