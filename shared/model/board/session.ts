@@ -51,6 +51,26 @@ export function startSession(doc: Y.Doc, actor: BoardActor): boolean {
   return true
 }
 
+/**
+ * Takes the facilitator role when the facilitator is not among the people present (their
+ * laptop went to sleep, the network dropped them). `presentIds` comes from awareness, which
+ * this pure model cannot see. Returns whether the actor facilitates afterwards.
+ */
+export function takeOverFacilitator(
+  doc: Y.Doc,
+  actor: BoardActor,
+  presentIds: ReadonlySet<string>,
+): boolean {
+  const current = readFacilitator(doc)
+  if (current !== undefined && current.id !== actor.id && presentIds.has(current.id)) return false
+  if (current?.id === actor.id) return true
+  doc.transact(() => {
+    boardSession(doc).set('facilitatorId', actor.id)
+    boardSession(doc).set('facilitatorName', actor.name)
+  }, COMMAND_ORIGIN)
+  return true
+}
+
 /** Hands the facilitator role to `to`. Only the facilitator can. */
 export function handOverFacilitator(doc: Y.Doc, actor: BoardActor, to: BoardActor): void {
   requireFacilitator(doc, actor, 'hand over the facilitator role')
@@ -83,7 +103,13 @@ function readStoredTimer(doc: Y.Doc): StoredTimer | undefined {
   return parsed.success ? parsed.data : undefined
 }
 
-/** The timer as seen at `now`. */
+/**
+ * The timer as seen at `now`.
+ *
+ * WARNING: `endsAt` is on the clock of whoever started the timer; a participant whose clock
+ * is off by a minute sees a minute more or less. Pass `now` on the same clock (the UI may
+ * correct it by an offset learned from the facilitator's awareness state).
+ */
 export function readTimer(doc: Y.Doc, now: number): TimerState {
   const timer = readStoredTimer(doc)
   if (timer === undefined) return { status: 'idle' }
