@@ -149,7 +149,13 @@ function editable(doc: Y.Doc, ids: Iterable<string>): Map<ItemId, YRecord> {
  */
 export function moveItems(
   doc: Y.Doc,
-  input: { ids: readonly ItemId[]; dx: number; dy: number },
+  input: {
+    ids: readonly ItemId[]
+    dx: number
+    dy: number
+    /** Who drags: someone else's private frames are not drop targets for them. */
+    actor?: Pick<BoardActor, 'id'>
+  },
 ): ItemId[] {
   const dx = finite(input.dx)
   const dy = finite(input.dy)
@@ -172,6 +178,7 @@ export function moveItems(
   const frames = refs.flatMap((ref) => {
     const frame = ref.kind === 'frame' ? full(ref) : undefined
     if (frame === undefined) return []
+    if (frame.hidden && input.actor !== undefined && frame.authorId !== input.actor.id) return []
     return movingIds.has(frame.id) ? [{ ...frame, x: frame.x + dx, y: frame.y + dy }] : [frame]
   })
   doc.transact(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ItemId } from '../../ids'
 import { boardSession, initBoard } from './boardDoc'
-import { createItems, duplicateItems, groupIntoFrame } from './commands'
+import { createItems, duplicateItems, groupIntoFrame, moveItems } from './commands'
 import { getItem, readAllItems } from './items'
 import {
   BoardPermissionError,
@@ -244,6 +244,27 @@ describe('private mode', () => {
     expect(hiddenCounts(doc).size).toBe(0)
     const [open] = createItems(doc, [{ kind: 'sticky', x: 0, y: 0 }], { actor: CARI, now: 8 })
     expect(getItem(doc, open as ItemId)?.hidden).toBe(false)
+  })
+
+  it('someone else’s private frame is no drop target', () => {
+    const doc = board()
+    startPrivateMode(doc, ANNE, { now: 0 })
+    const [frame] = createItems(doc, [{ kind: 'frame', x: 0, y: 0, w: 500, h: 500 }], {
+      actor: BJORN,
+      now: 1,
+    }) as [ItemId]
+    const [mine] = createItems(doc, [{ kind: 'sticky', x: 1000, y: 0 }], {
+      actor: CARI,
+      now: 2,
+    }) as [ItemId]
+    moveItems(doc, { ids: [mine], dx: -900, dy: 100, actor: CARI })
+    expect(getItem(doc, mine)?.frameId).toBeUndefined()
+    const [his] = createItems(doc, [{ kind: 'sticky', x: 1000, y: 0 }], {
+      actor: BJORN,
+      now: 3,
+    }) as [ItemId]
+    moveItems(doc, { ids: [his], dx: -900, dy: 100, actor: BJORN })
+    expect(getItem(doc, his)?.frameId).toBe(frame)
   })
 
   it('visibility holds on another replica, and reveal reaches it', () => {
