@@ -14,6 +14,7 @@ import { SyncStatusChip } from '../sync/SyncStatusChip'
 import { usePresence } from '../sync/usePresence'
 import { useSyncStatus } from '../sync/useSyncStatus'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
+import { afterNextPaint } from '../lib/afterNextPaint'
 import { DemoBanner } from '../workspaces/DemoBanner'
 import { StorageWarnings } from '../workspaces/StorageWarnings'
 import { useWorkspaceMeta } from '../workspaces/useWorkspaceMeta'
@@ -71,9 +72,12 @@ export function WorkspaceScreen({
   useEffect(() => {
     connection.awareness.setLocalStateField('user', user)
   }, [connection, user])
-  useEffect(() => {
-    connection.awareness.setLocalStateField('note', noteId ?? null)
-  }, [connection, noteId])
+  // Where I am is told after the note has been painted: announcing it re-renders everyone's
+  // presence, mine included, and is not what the person who clicked is waiting for.
+  useEffect(
+    () => afterNextPaint(() => connection.awareness.setLocalStateField('note', noteId ?? null)),
+    [connection, noteId],
+  )
 
   useEffect(() => {
     if (status.synced && meta.name !== '') {
@@ -104,31 +108,75 @@ export function WorkspaceScreen({
     return byNote
   }, [participants])
 
+  // Switching notes re-renders this screen. What does not depend on the open note is kept as
+  // elements between renders, so React skips those subtrees (menus, dialogs, popovers).
+  const workspaceNav = useMemo(
+    () => (
+      <>
+        <SidebarTop onOpenSettings={onOpenSettings} />
+        <WorkspaceList
+          session={session}
+          currentId={connection.workspaceId}
+          currentName={meta.name || undefined}
+          onOpen={onOpenWorkspace}
+          onDeleted={onWorkspaceDeleted}
+        />
+        {session.sharing && <NearbySection sharing={session.sharing} />}
+      </>
+    ),
+    [
+      onOpenSettings,
+      session,
+      connection.workspaceId,
+      meta.name,
+      onOpenWorkspace,
+      onWorkspaceDeleted,
+    ],
+  )
+  const sidebarProfile = useMemo(
+    () => <SidebarProfile profile={profile} onOpenSettings={onOpenSettings} />,
+    [profile, onOpenSettings],
+  )
+  const sharingControls = useMemo(
+    () => (
+      <>
+        {session.sharing !== undefined && entry.private !== true ? (
+          <PeersPanel sharing={session.sharing} workspaceId={connection.workspaceId}>
+            <SyncStatusChip store={connection.status} />
+          </PeersPanel>
+        ) : (
+          <SyncStatusChip store={connection.status} />
+        )}
+        {session.sharing !== undefined && entry.private !== true && (
+          <InviteButton
+            sharing={session.sharing}
+            workspaceId={connection.workspaceId}
+            workspaceName={workspaceName}
+            invite={entry.invite}
+            refreshInvites={refreshWorkspaces}
+          />
+        )}
+      </>
+    ),
+    [session.sharing, entry.private, entry.invite, connection, workspaceName, refreshWorkspaces],
+  )
+
   return (
     <Layout
       closeSignal={noteId}
       sidebar={
         <>
-          <SidebarTop onOpenSettings={onOpenSettings} />
-          <WorkspaceList
-            session={session}
-            currentId={connection.workspaceId}
-            currentName={meta.name || undefined}
-            onOpen={onOpenWorkspace}
-            onDeleted={onWorkspaceDeleted}
-          />
-          {session.sharing && <NearbySection sharing={session.sharing} />}
+          {workspaceNav}
           <NoteList
             connection={connection}
             workspaceName={workspaceName}
-            currentNoteId={noteId}
             authorName={profile?.name ?? ''}
             viewers={viewers}
             synced={status.synced}
             readOnly={entry.readOnly}
             onOpen={onOpenNote}
           />
-          <SidebarProfile profile={profile} onOpenSettings={onOpenSettings} />
+          {sidebarProfile}
         </>
       }
       topBar={
@@ -155,22 +203,7 @@ export function WorkspaceScreen({
             )}
             {entry.private === true && <PrivateBadge />}
             <PresenceAvatars participants={participants} />
-            {session.sharing !== undefined && entry.private !== true ? (
-              <PeersPanel sharing={session.sharing} workspaceId={connection.workspaceId}>
-                <SyncStatusChip store={connection.status} />
-              </PeersPanel>
-            ) : (
-              <SyncStatusChip store={connection.status} />
-            )}
-            {session.sharing !== undefined && entry.private !== true && (
-              <InviteButton
-                sharing={session.sharing}
-                workspaceId={connection.workspaceId}
-                workspaceName={workspaceName}
-                invite={entry.invite}
-                refreshInvites={refreshWorkspaces}
-              />
-            )}
+            {sharingControls}
           </div>
         </>
       }

@@ -50,7 +50,14 @@ export function formatDateTime(time: number, language: string): string {
   return format.format(time)
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
 /** "10 001" / "10,001", in the UI language. */
 export function formatCount(count: number, language: string): string {
-  return new Intl.NumberFormat(language).format(count)
+  let format = numberFormats.get(language)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(language)
+    numberFormats.set(language, format)
+  }
+  return format.format(count)
 }

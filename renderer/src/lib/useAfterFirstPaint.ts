@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react'
+import { afterNextPaint } from './afterNextPaint'
 
 /**
- * False for the first frame a component is on screen, true after. Lets a view show what the
- * person came for (a note's text) in the first frame, and its secondary chrome (the formatting
- * toolbar) in the next one, so switching notes feels immediate.
+ * False until the first frame with a component on screen has been painted, true after. Lets a
+ * view show what the person came for (a note's text) in the first frame, and its secondary
+ * chrome (the formatting toolbar) right after it, so switching notes feels immediate.
  */
 export function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false)
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setPainted(true))
-    return () => cancelAnimationFrame(frame)
-  }, [])
+  useEffect(() => afterNextPaint(() => setPainted(true)), [])
   return painted
 }

@@ -15,6 +15,7 @@ import { filterAndSortNotes } from '../../../shared/model/noteFilter'
 import { createNote, deleteNote, renameNote, type NoteSummary } from '../../../shared/model/notes'
 import type { NoteType } from '../../../shared/model/noteTypes'
 import { useNow } from '../lib/clock'
+import { currentRoute } from '../lib/route'
 import { useHoverIntent } from '../lib/useHoverIntent'
 import type { Participant } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
@@ -41,24 +42,9 @@ const ROW_HEIGHT = 56
 
 type Pending = { kind: 'rename' | 'delete'; note: NoteSummary } | undefined
 
-/**
- * The workspace's notes, filtered and sorted by the workspace's list view (list/listView.ts).
- * Only the visible rows are in the DOM and the filtered list is one pass over the summaries,
- * so filtering and scrolling stay smooth at 10k notes.
- */
-export function NoteList({
-  connection,
-  workspaceName,
-  currentNoteId,
-  authorName,
-  viewers,
-  synced,
-  readOnly = false,
-  onOpen,
-}: {
+type NoteListProps = {
   connection: WorkspaceConnection
   workspaceName: string
-  currentNoteId: NoteId | undefined
   authorName: string
   /** Other people, by the note they have open. */
   viewers: ReadonlyMap<NoteId, readonly Participant[]>
@@ -67,7 +53,63 @@ export function NoteList({
   /** A view-only guest: no creating, renaming or deleting (the host would refuse it). */
   readOnly?: boolean
   onOpen: (id: NoteId | undefined, options?: { focusTitle?: boolean }) => void
-}) {
+}
+
+/**
+ * The list does not depend on which note is open (each row follows the route itself, see
+ * useIsCurrentNote), so switching notes does not re-render it. `viewers` is rebuilt whenever
+ * anyone's presence changes — including mine when I switch notes — so it is compared by who
+ * is where, not by identity.
+ */
+function sameListProps(a: NoteListProps, b: NoteListProps): boolean {
+  return (
+    a.connection === b.connection &&
+    a.workspaceName === b.workspaceName &&
+    a.authorName === b.authorName &&
+    a.synced === b.synced &&
+    a.readOnly === b.readOnly &&
+    a.onOpen === b.onOpen &&
+    sameViewers(a.viewers, b.viewers)
+  )
+}
+
+function sameViewers(
+  a: ReadonlyMap<NoteId, readonly Participant[]>,
+  b: ReadonlyMap<NoteId, readonly Participant[]>,
+): boolean {
+  if (a === b) return true
+  if (a.size !== b.size) return false
+  for (const [id, list] of a) {
+    const other = b.get(id)
+    if (other === undefined || other.length !== list.length) return false
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i]
+      const y = other[i]
+      if (x?.clientId !== y?.clientId || x?.name !== y?.name || x?.color !== y?.color) return false
+    }
+  }
+  return true
+}
+
+/** Whether `id` is the open note; only the rows whose answer changes re-render. */
+function useIsCurrentNote(id: NoteId): boolean {
+  return useSyncExternalStore(currentRoute.subscribe, () => currentRoute.getSnapshot().note === id)
+}
+
+/**
+ * The workspace's notes, filtered and sorted by the workspace's list view (list/listView.ts).
+ * Only the visible rows are in the DOM and the filtered list is one pass over the summaries,
+ * so filtering and scrolling stay smooth at 10k notes.
+ */
+export const NoteList = memo(function NoteList({
+  connection,
+  workspaceName,
+  authorName,
+  viewers,
+  synced,
+  readOnly = false,
+  onOpen,
+}: NoteListProps) {
   const { t, i18n } = useTranslation()
   const doc = connection.doc
   const allNotes = useNoteList(doc)
@@ -226,7 +268,6 @@ export function NoteList({
                   company={note.companyId === undefined ? undefined : companies.get(note.companyId)}
                   time={formatRelativeTime(note.updatedAt, now, i18n.language, justNow)}
                   fullTime={formatDateTime(note.updatedAt, i18n.language)}
-                  active={note.id === currentNoteId}
                   viewers={viewers.get(note.id)}
                   onOpen={onOpen}
                   onPrefetch={prefetch}
@@ -260,12 +301,12 @@ export function NoteList({
         onConfirm={() => {
           if (pending === undefined) return
           deleteNote(doc, pending.note.id)
-          if (pending.note.id === currentNoteId) onOpen(undefined)
+          if (pending.note.id === currentRoute.getSnapshot().note) onOpen(undefined)
         }}
       />
     </section>
   )
-}
+}, sameListProps)
 
 const NoteRow = memo(function NoteRow({
   index,
@@ -275,7 +316,6 @@ const NoteRow = memo(function NoteRow({
   company,
   time,
   fullTime,
-  active,
   viewers,
   onOpen,
   onPrefetch,
@@ -288,7 +328,6 @@ const NoteRow = memo(function NoteRow({
   company: string | undefined
   time: string
   fullTime: string
-  active: boolean
   viewers: readonly Participant[] | undefined
   onOpen: (id: NoteId) => void
   /** The person is about to open this note (pointer resting on it, or keyboard focus). */
@@ -299,6 +338,7 @@ const NoteRow = memo(function NoteRow({
   const { t } = useTranslation()
   const title = note.title || t('notes.untitled')
   const intent = useHoverIntent(() => onPrefetch(note.id))
+  const active = useIsCurrentNote(note.id)
   return (
     <div
       role="listitem"

@@ -14,12 +14,14 @@ export function useNoteBody(
   noteId: NoteId,
   user: PresenceUser,
 ): DocSync | undefined {
-  const [body, setBody] = useState<DocSync | undefined>(undefined)
+  // A warm body (visited or prefetched) is there at once; the lease below keeps it open.
+  const [body, setBody] = useState<DocSync | undefined>(() => connection.peekNoteBody(noteId))
   const userRef = useRef(user)
 
   useEffect(() => {
     const opened = connection.openNoteBody(noteId, { user: userRef.current, note: noteId })
-    setBody(opened)
+    // The same document as the warm one shown already: no second render.
+    setBody((shown) => (shown?.doc === opened.doc ? shown : opened))
     return () => {
       opened.destroy()
       setBody(undefined)

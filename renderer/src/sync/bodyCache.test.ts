@@ -55,6 +55,19 @@ describe('body cache', () => {
     expect(fake.closed).toEqual([])
   })
 
+  it('shows a warm body without taking a lease, and nothing for one that is not open', () => {
+    const fake = fakeOpener()
+    const cache = createBodyCache({ openBody: fake.openBody, warmMs: 1000 })
+    expect(cache.peek(id(1))).toBeUndefined()
+    cache.prefetch(id(1), me)
+    const warm = cache.peek(id(1))
+    expect(warm).toBeDefined()
+    // Peeking is no lease: the body still closes when its time is up.
+    vi.advanceTimersByTime(1001)
+    expect(fake.closed).toEqual([id(1)])
+    expect(cache.peek(id(1))).toBeUndefined()
+  })
+
   it('closes the least recently left bodies beyond its capacity, never a leased one', () => {
     const fake = fakeOpener()
     let clock = 0

@@ -21,6 +21,11 @@ export type BodyCache = {
    * the document at once — it stays warm, so going back to a note is instant.
    */
   open(noteId: NoteId, presence: PresenceState): DocSync
+  /**
+   * The body if it is open now (warm or leased), without taking a lease: lets a view show a
+   * warm note in its first render. Never destroy what this returns.
+   */
+  peek(noteId: NoteId): DocSync | undefined
   /** Starts syncing a body the person is likely to open next (pointer or focus on its row). */
   prefetch(noteId: NoteId, presence: PresenceState): void
   /** Bodies open now (leased or warm). */
@@ -97,6 +102,9 @@ export function createBodyCache(input: {
           if (entry.leases === 0 && entries.get(noteId) === entry) rest(noteId, entry)
         },
       }
+    },
+    peek(noteId) {
+      return entries.get(noteId)?.sync
     },
     prefetch(noteId, presence) {
       const entry = ensure(noteId, presence)

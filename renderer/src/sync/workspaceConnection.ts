@@ -25,6 +25,8 @@ export type WorkspaceConnection = {
    * stays warm for a while after (see bodyCache.ts).
    */
   openNoteBody(noteId: NoteId, presence: PresenceState): DocSync
+  /** The body if it is open now (no lease: never destroy it); see bodyCache.ts. */
+  peekNoteBody(noteId: NoteId): DocSync | undefined
   /** Starts syncing a body that is likely to be opened next. */
   prefetchNoteBody(noteId: NoteId, presence: PresenceState): void
   destroy(): void
@@ -69,6 +71,7 @@ export function openWorkspaceConnection(input: {
     awareness: root.awareness,
     status,
     openNoteBody: (noteId, presence) => bodies.open(noteId, presence),
+    peekNoteBody: (noteId) => bodies.peek(noteId),
     prefetchNoteBody: (noteId, presence) => bodies.prefetch(noteId, presence),
     destroy() {
       bodies.destroy()
