@@ -141,17 +141,22 @@ function touched(note: YRecord, input: { author: Author; now: number }): void {
 
 type Edit = { author: Author; now: number }
 
+/** Sets (or, with undefined, removes) one last-writer-wins field and records the edit. */
+function setNoteField(doc: Y.Doc, id: NoteId, key: string, value: string | undefined, edit: Edit) {
+  const note = requireNote(doc, id)
+  doc.transact(() => {
+    if (value === undefined) note.delete(key)
+    else note.set(key, value)
+    touched(note, edit)
+  }, COMMAND_ORIGIN)
+}
+
 export function setNoteCompany(
   doc: Y.Doc,
   id: NoteId,
   input: Edit & { companyId: CompanyId | undefined },
 ): void {
-  const note = requireNote(doc, id)
-  doc.transact(() => {
-    if (input.companyId === undefined) note.delete('companyId')
-    else note.set('companyId', input.companyId)
-    touched(note, input)
-  }, COMMAND_ORIGIN)
+  setNoteField(doc, id, 'companyId', input.companyId, input)
 }
 
 export function setNoteType(
@@ -159,12 +164,7 @@ export function setNoteType(
   id: NoteId,
   input: Edit & { type: NoteType | undefined },
 ): void {
-  const note = requireNote(doc, id)
-  doc.transact(() => {
-    if (input.type === undefined) note.delete('type')
-    else note.set('type', input.type)
-    touched(note, input)
-  }, COMMAND_ORIGIN)
+  setNoteField(doc, id, 'type', input.type, input)
 }
 
 /** Adds a tag (no-op when a tag with the same key is there). Returns the label kept. */

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
-import { demoInvite, editor, openAs } from './participants'
+import { editor, joinDemo } from './participants'
 
 /**
  * The rich editor with two people in one note: slash menu, Markdown shortcuts, images that
@@ -18,10 +18,8 @@ test.afterEach(async () => {
   await hub.stop()
 })
 
-async function join(browser: Browser, name: string, company: string): Promise<Page> {
-  const page = await openAs(browser, demoInvite(hub), { name, company })
-  await expect(page.getByTestId('note-list')).toBeVisible()
-  return page
+function join(browser: Browser, name: string, company: string): Promise<Page> {
+  return joinDemo(browser, hub, { name, company })
 }
 
 /** Ada makes a note; Bo opens it. Both have the editor focused at the end of the body. */

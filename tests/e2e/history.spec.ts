@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
-import { demoInvite, editor, openAs } from './participants'
+import { editor, joinDemo } from './participants'
 
 let hub: RunningHub
 
@@ -12,10 +12,8 @@ test.afterEach(async () => {
   await hub.stop()
 })
 
-async function join(browser: Browser, name: string, company: string): Promise<Page> {
-  const page = await openAs(browser, demoInvite(hub), { name, company })
-  await expect(page.getByTestId('note-list')).toBeVisible()
-  return page
+function join(browser: Browser, name: string, company: string): Promise<Page> {
+  return joinDemo(browser, hub, { name, company })
 }
 
 test('one person restores a version the other wrote, both see it, and compare shows what went', async ({

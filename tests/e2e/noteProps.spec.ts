@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
-import { demoInvite, editor, openAs } from './participants'
+import { editor, joinDemo, openAs } from './participants'
 
 /**
  * A note's structure with two people: a note from a template, its properties (company, tag,
@@ -17,10 +17,8 @@ test.afterEach(async () => {
   await hub.stop()
 })
 
-async function join(browser: Browser, name: string, company: string): Promise<Page> {
-  const page = await openAs(browser, demoInvite(hub), { name, company })
-  await expect(page.getByTestId('note-list')).toBeVisible()
-  return page
+function join(browser: Browser, name: string, company: string): Promise<Page> {
+  return joinDemo(browser, hub, { name, company })
 }
 
 const TITLE = 'Varmegjenvinning fra tørkeovnen'

@@ -30,3 +30,14 @@ export function demoInvite(hub: RunningHub): string {
 export function editor(page: Page): Locator {
   return page.getByTestId('note-editor').locator('.ProseMirror')
 }
+
+/** Opens the demo workspace's invite as a new person and waits for its note list. */
+export async function joinDemo(
+  browser: Browser,
+  hub: RunningHub,
+  person: { name: string; company: string },
+): Promise<Page> {
+  const page = await openAs(browser, demoInvite(hub), person)
+  await page.getByTestId('note-list').waitFor()
+  return page
+}
