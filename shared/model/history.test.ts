@@ -312,6 +312,21 @@ describe('comparing versions', () => {
     ).toBe(false)
   })
 
+  it('does not count empty paragraphs (the editor adds one after a list at the end)', () => {
+    const older = bodyWith('Steps')
+    appendNoteBody(older, [{ type: 'bulletList', items: [['one'], ['two']] }])
+    const newer = bodyWith('Steps')
+    appendNoteBody(newer, [
+      { type: 'bulletList', items: [['one'], ['two']] },
+      { type: 'paragraph', content: [] },
+    ])
+    const changes = diffBodyBlocks(
+      bodyBlocks(noteBodyFragment(older)),
+      bodyBlocks(noteBodyFragment(newer)),
+    )
+    expect(hasChanges(changes)).toBe(false)
+  })
+
   it('compares a rewrite of a long note quickly', () => {
     // Every block replaced by an unrelated one: no pairs to find, and many to try.
     const blocks = (prefix: string) =>

@@ -142,11 +142,20 @@ function pairRun(removed: BodyBlock[], added: BodyBlock[]): BlockChange[] {
   return out
 }
 
+/**
+ * An empty paragraph says nothing: the editor adds one after a list or table at the end of a
+ * note on the first edit, and it would show as an "added" block nobody wrote.
+ */
+const hasContent = (block: BodyBlock): boolean =>
+  !(block.type === 'paragraph' && block.text.trim() === '')
+
 /** What changed from `older` to `newer`, block by block, in the newer text's order. */
 export function diffBodyBlocks(
-  older: readonly BodyBlock[],
-  newer: readonly BodyBlock[],
+  olderBlocks: readonly BodyBlock[],
+  newerBlocks: readonly BodyBlock[],
 ): BlockChange[] {
+  const older = olderBlocks.filter(hasContent)
+  const newer = newerBlocks.filter(hasContent)
   const changes = diffArrays(older.map(blockKey), newer.map(blockKey))
   const out: BlockChange[] = []
   let o = 0
