@@ -8,7 +8,9 @@ import {
   encodePeerHello,
   encodePeerToken,
   encodeStoredMessage,
+  formatSubDocId,
   MessageType,
+  parseSubDocId,
   PEER_PROTOCOL_VERSION,
   PeerMessageType,
   readStoredMessage,
@@ -42,8 +44,8 @@ describe('peer protocol', () => {
     })
 
     const entries = [
-      { noteId: 'note-one', digest: new Uint8Array([1, 2, 3]) },
-      { noteId: 'note-two', digest: new Uint8Array(16).fill(7) },
+      { docId: 'notes/note-one', digest: new Uint8Array([1, 2, 3]) },
+      { docId: 'boards/board-two', digest: new Uint8Array(16).fill(7) },
     ]
     expect(decodePeerMessage(encodeManifest(entries))).toEqual({
       type: PeerMessageType.manifest,
@@ -54,9 +56,20 @@ describe('peer protocol', () => {
       entries: [],
     })
 
-    const doc = { noteId: 'note-one', sync: new Uint8Array([2, 3, 9, 9, 9]) }
+    const doc = { docId: 'notes/note-one', sync: new Uint8Array([2, 3, 9, 9, 9]) }
     const decoded = decodePeerMessage(encodePeerDoc(doc))
     expect(decoded.type === PeerMessageType.doc && [...decoded.doc.sync]).toEqual([2, 3, 9, 9, 9])
+  })
+
+  it('names sub-documents by kind, and reads no bare or unknown name as one', () => {
+    expect(formatSubDocId({ kind: 'note', id: 'note-one' })).toBe('notes/note-one')
+    expect(formatSubDocId({ kind: 'board', id: 'board-one' })).toBe('boards/board-one')
+    expect(parseSubDocId('boards/board-one')).toEqual({ kind: 'board', id: 'board-one' })
+    expect(parseSubDocId('notes/note-one')).toEqual({ kind: 'note', id: 'note-one' })
+    // A v2 peer's bare note id, another kind, a bad id or a nested path are none.
+    for (const name of ['note-one', 'pages/x-one', 'boards/../x', 'boards/a', 'notes/a/b', '']) {
+      expect(parseSubDocId(name)).toBeUndefined()
+    }
   })
 
   it('uses types that do not collide with y-websocket or the stored ack', () => {

@@ -59,13 +59,15 @@ export function decodeStoredMessage(message: Uint8Array): number {
  * connection to a workspace's root room with `peer=<hostId>` besides `kryss=1`; both ends then
  * speak the peer messages below. Stock clients never see them.
  */
-export const PEER_PROTOCOL_VERSION = 2
+export const PEER_PROTOCOL_VERSION = 3
 
 /**
- * Oldest peer protocol version a host still links with. Version 1 lacks `token`; a v1 peer is
- * only closed (4401) on rotation, never sent the new token.
+ * Oldest peer protocol version a host still links with. Version 3 names sub-documents by kind
+ * (`notes/<id>`, `boards/<id>`) in `manifest` and `doc`, where v1 and v2 sent a bare note id:
+ * the two cannot be mixed on one link without taking a board for a note, so an older peer is
+ * refused at `hello` (close 4400 "peer version", and a log line on both hosts).
  */
-export const MIN_PEER_PROTOCOL_VERSION = 1
+export const MIN_PEER_PROTOCOL_VERSION = 3
 
 /** First peer protocol version that understands the `token` message. */
 export const PEER_TOKEN_VERSION = 2
@@ -77,9 +79,9 @@ export const PEER_PARAM = 'peer'
 export const PeerMessageType = {
   /** First message each way: protocol version and the sender's host id. */
   hello: 101,
-  /** One digest per note body the sender has, so the other side learns which bodies differ. */
+  /** One digest per sub-document (note body, board) the sender has, so the other side learns which differ. */
   manifest: 102,
-  /** A y-protocols sync message (step 1, step 2, update) for one note body. */
+  /** A y-protocols sync message (step 1, step 2, update) for one sub-document. */
   doc: 103,
   /**
    * v2, accepting host → dialling host: "the workspace token is now this"; sent on rotation to a
@@ -95,11 +97,44 @@ export const HOST_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/
 /** What each side says first on a peer link. */
 export type PeerHello = { version: number; hostId: string }
 
-/** One body's entry in a manifest: its id and a digest of its state (vector + delete set). */
-export type ManifestEntry = { noteId: string; digest: Uint8Array }
+/**
+ * The kinds of sub-documents a workspace has besides its root, and the path segment each is
+ * named by on the wire (the same as in room names and folders: `notes/<id>`, `boards/<id>`).
+ */
+export const SUB_DOC_FOLDERS = { note: 'notes', board: 'boards' } as const
+export type SubDocKind = keyof typeof SUB_DOC_FOLDERS
 
-/** A body's sync message: `sync` is the y-protocols sync message, step byte included. */
-export type PeerDocMessage = { noteId: string; sync: Uint8Array }
+/** A sub-document named on a peer link: its kind and id. */
+export type SubDocRef = { kind: SubDocKind; id: string }
+
+const SUB_DOC_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/
+
+/** The wire name of a sub-document (v3): `notes/<id>` or `boards/<id>`. */
+export function formatSubDocId(ref: SubDocRef): string {
+  return `${SUB_DOC_FOLDERS[ref.kind]}/${ref.id}`
+}
+
+/** Reads a wire name; undefined for anything else (a v2 bare note id among them). */
+export function parseSubDocId(name: string): SubDocRef | undefined {
+  const slash = name.indexOf('/')
+  if (slash < 0) return undefined
+  const folder = name.slice(0, slash)
+  const id = name.slice(slash + 1)
+  if (!SUB_DOC_ID_PATTERN.test(id)) return undefined
+  for (const kind of Object.keys(SUB_DOC_FOLDERS) as SubDocKind[]) {
+    if (SUB_DOC_FOLDERS[kind] === folder) return { kind, id }
+  }
+  return undefined
+}
+
+/**
+ * One sub-document's entry in a manifest: its wire name ({@link formatSubDocId}) and a digest
+ * of its state (vector + delete set).
+ */
+export type ManifestEntry = { docId: string; digest: Uint8Array }
+
+/** A sub-document's sync message: `sync` is the y-protocols sync message, step byte included. */
+export type PeerDocMessage = { docId: string; sync: Uint8Array }
 
 /** A peer frame that does not decode; the connection that sent it is closed. */
 export class PeerProtocolError extends Error {
@@ -131,7 +166,7 @@ export function encodeManifest(entries: readonly ManifestEntry[]): Uint8Array {
   encoding.writeVarUint(encoder, PeerMessageType.manifest)
   encoding.writeVarUint(encoder, entries.length)
   for (const entry of entries) {
-    encoding.writeVarString(encoder, entry.noteId)
+    encoding.writeVarString(encoder, entry.docId)
     encoding.writeVarUint8Array(encoder, entry.digest)
   }
   return encoding.toUint8Array(encoder)
@@ -143,9 +178,9 @@ export function readManifest(decoder: decoding.Decoder): ManifestEntry[] {
   if (count * 2 > decoder.arr.length - decoder.pos) throw new PeerProtocolError('bad count')
   const entries: ManifestEntry[] = []
   for (let i = 0; i < count; i++) {
-    const noteId = decoding.readVarString(decoder)
+    const docId = decoding.readVarString(decoder)
     const digest = decoding.readVarUint8Array(decoder)
-    entries.push({ noteId, digest })
+    entries.push({ docId, digest })
   }
   return entries
 }
@@ -154,18 +189,18 @@ export function readManifest(decoder: decoding.Decoder): ManifestEntry[] {
 export function encodePeerDoc(message: PeerDocMessage): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, PeerMessageType.doc)
-  encoding.writeVarString(encoder, message.noteId)
+  encoding.writeVarString(encoder, message.docId)
   encoding.writeUint8Array(encoder, message.sync)
   return encoding.toUint8Array(encoder)
 }
 
 /** Reads a body's sync message; `sync` is a view of the rest of the frame. */
 export function readPeerDoc(decoder: decoding.Decoder): PeerDocMessage {
-  const noteId = decoding.readVarString(decoder)
+  const docId = decoding.readVarString(decoder)
   const sync = decoder.arr.subarray(decoder.pos)
   if (sync.length === 0) throw new PeerProtocolError('empty body sync message')
   decoder.pos = decoder.arr.length
-  return { noteId, sync }
+  return { docId, sync }
 }
 
 /** Encodes a `token` message: the workspace's new token, for a peer the owner already trusts. */

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { readFile, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as Y from 'yjs'
-import type { NoteId } from '../../shared/ids'
 import { isNoteId } from '../../shared/rooms'
 
 /** Cache file of body digests in a workspace folder, written on a clean close only. */
@@ -26,9 +25,12 @@ export function computeBodyDigest(doc: Y.Doc): Uint8Array {
  * Reads the digests saved at the last clean close and removes the file, so that after a crash
  * (when bodies may have changed since) the digests are rebuilt from the bodies themselves.
  */
-export async function takeSavedDigests(dir: string): Promise<Map<NoteId, Uint8Array>> {
-  const file = path.join(dir, DIGESTS_FILE)
-  const digests = new Map<NoteId, Uint8Array>()
+export async function takeSavedDigests(
+  dir: string,
+  fileName: string = DIGESTS_FILE,
+): Promise<Map<string, Uint8Array>> {
+  const file = path.join(dir, fileName)
+  const digests = new Map<string, Uint8Array>()
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -51,8 +53,12 @@ export async function takeSavedDigests(dir: string): Promise<Map<NoteId, Uint8Ar
 }
 
 /** Saves the digests for the next start. A failure only costs a rebuild then. */
-export async function saveDigests(dir: string, digests: Map<NoteId, Uint8Array>): Promise<void> {
+export async function saveDigests(
+  dir: string,
+  digests: ReadonlyMap<string, Uint8Array>,
+  fileName: string = DIGESTS_FILE,
+): Promise<void> {
   const out: Record<string, string> = {}
   for (const [noteId, digest] of digests) out[noteId] = Buffer.from(digest).toString('base64')
-  await writeFile(path.join(dir, DIGESTS_FILE), JSON.stringify({ v: 1, digests: out }))
+  await writeFile(path.join(dir, fileName), JSON.stringify({ v: 1, digests: out }))
 }

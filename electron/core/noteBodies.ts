@@ -1,13 +1,19 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type * as Y from 'yjs'
-import type { NoteId } from '../../shared/ids'
+import type { BoardId, NoteId } from '../../shared/ids'
 import { isNoteId } from '../../shared/rooms'
-import { computeBodyDigest, saveDigests, takeSavedDigests } from './bodyDigests'
+import { computeBodyDigest, DIGESTS_FILE, saveDigests, takeSavedDigests } from './bodyDigests'
 import { openDocStore, type DocStore, type StorageWarning } from './storage/docStore'
 
 /** Folder of a workspace that holds one store per note body. */
 export const NOTES_DIR = 'notes'
+
+/** Folder of a workspace that holds one store per board. */
+export const BOARDS_DIR = 'boards'
+
+/** Digest cache of the boards (the note bodies' is `DIGESTS_FILE`). */
+export const BOARD_DIGESTS_FILE = 'board-digests.json'
 
 /** How long an unused body stays open, so quickly switching back to a note is instant. */
 export const DEFAULT_BODY_IDLE_MS = 15_000
@@ -22,53 +28,76 @@ type Slot = {
 }
 
 /** An update applied to an open body, with its transaction origin and the body document. */
-export type BodyUpdateListener = (
-  noteId: NoteId,
+export type BodyUpdateListener<Id extends string = NoteId> = (
+  noteId: Id,
   update: Uint8Array,
   origin: unknown,
   doc: Y.Doc,
 ) => void
 
-export type NoteBodyStoresOptions = {
+export type NoteBodyStoresOptions<Id extends string = NoteId> = {
   /** The workspace folder; bodies live in `<dir>/notes/<noteId>/`. */
   dir: string
   idleMs?: number
   now?: () => number
-  onWarning?: (noteId: NoteId, warning: StorageWarning) => void
+  onWarning?: (noteId: Id, warning: StorageWarning) => void
   log?: (line: string) => void
 }
 
+/** Where one kind of sub-document lives in the workspace folder. */
+export type SubDocLayout = {
+  /** Folder under the workspace folder, one store per document: `<dir>/<folder>/<id>/`. */
+  folder: string
+  /** Digest cache file in the workspace folder. */
+  digestsFile: string
+  /** What one document is called in errors and log lines ("note", "board"). */
+  noun: string
+}
+
+/** What a peer link needs from a set of sub-documents, for any kind of id. */
+export interface SubDocSet<Id extends string> {
+  acquire(id: Id): Promise<DocStore>
+  release(id: Id, idleMs?: number): void
+  onUpdate(listener: BodyUpdateListener<Id>): () => void
+  digests(): Promise<Map<Id, Uint8Array>>
+}
+
 /**
- * The note-body documents of one workspace, opened on demand. A workspace with 10k notes
- * loads only its root document at start; a body is read from disk when someone opens the
- * note, kept while anyone uses it, and closed a little after the last one leaves.
+ * The sub-documents of one kind (note bodies, boards) of one workspace, opened on demand. A
+ * workspace with 10k notes loads only its root document at start; a body is read from disk
+ * when someone opens the note, kept while anyone uses it, and closed a little after the last
+ * one leaves. One implementation for every kind; {@link NoteBodyStores} and
+ * {@link BoardStores} only fix the folder.
  */
-export class NoteBodyStores {
-  private readonly slots = new Map<NoteId, Slot>()
+export class SubDocStores<Id extends string> implements SubDocSet<Id> {
+  private readonly slots = new Map<Id, Slot>()
   /** Bodies being closed; reopening one waits, since a store may be open only once. */
-  private readonly closing = new Map<NoteId, Promise<void>>()
+  private readonly closing = new Map<Id, Promise<void>>()
   private readonly idleMs: number
   private readonly log: (line: string) => void
-  private readonly updateListeners = new Set<BodyUpdateListener>()
+  private readonly updateListeners = new Set<BodyUpdateListener<Id>>()
   /**
    * Digest of every body known to be current; bodies changed since are in `changed` and get
    * their digest when asked or when they close. Peer links compare digests instead of opening
    * every body (see docs/PROTOCOL.md, "Peer links").
    */
-  private readonly digestCache = new Map<NoteId, Uint8Array>()
-  private readonly changed = new Map<NoteId, Y.Doc>()
+  private readonly digestCache = new Map<Id, Uint8Array>()
+  private readonly changed = new Map<Id, Y.Doc>()
   private readonly loadingDigests: Promise<void>
   private scanned: Promise<void> | null = null
   private closed = false
 
-  constructor(private readonly options: NoteBodyStoresOptions) {
+  constructor(
+    private readonly options: NoteBodyStoresOptions<Id>,
+    private readonly layout: SubDocLayout,
+  ) {
     this.idleMs = options.idleMs ?? DEFAULT_BODY_IDLE_MS
     this.log = options.log ?? (() => {})
     // Taken (and the file removed) before any body opens, so a crash never leaves stale digests.
-    this.loadingDigests = takeSavedDigests(options.dir).then(
+    this.loadingDigests = takeSavedDigests(options.dir, layout.digestsFile).then(
       (saved) => {
-        for (const [noteId, digest] of saved) {
-          if (!this.digestCache.has(noteId)) this.digestCache.set(noteId, digest)
+        for (const [id, digest] of saved) {
+          if (!this.digestCache.has(id as Id)) this.digestCache.set(id as Id, digest)
         }
       },
       () => {},
@@ -76,15 +105,15 @@ export class NoteBodyStores {
   }
 
   /** Opens (or shares) a body's store. Every successful acquire needs one `release`. */
-  async acquire(noteId: NoteId): Promise<DocStore> {
+  async acquire(noteId: Id): Promise<DocStore> {
     if (this.closed) throw new Error('the workspace is closed')
-    if (!isNoteId(noteId)) throw new Error(`not a note id: ${String(noteId)}`)
+    if (!isNoteId(noteId)) throw new Error(`not a ${this.layout.noun} id: ${String(noteId)}`)
     let slot = this.slots.get(noteId)
     if (!slot) {
       const pendingClose = Promise.all([this.closing.get(noteId), this.loadingDigests])
       const opening = pendingClose.then(() =>
         openDocStore({
-          dir: path.join(this.options.dir, NOTES_DIR, noteId),
+          dir: path.join(this.options.dir, this.layout.folder, noteId),
           ...(this.options.now ? { now: this.options.now } : {}),
           onWarning: (warning) => this.options.onWarning?.(noteId, warning),
         }),
@@ -114,7 +143,7 @@ export class NoteBodyStores {
   }
 
   /** Gives a reference back; the body closes `idleMs` after the last one (0: right away). */
-  release(noteId: NoteId, idleMs = this.idleMs): void {
+  release(noteId: Id, idleMs = this.idleMs): void {
     const slot = this.slots.get(noteId)
     if (!slot || slot.refs === 0) return
     slot.refs--
@@ -131,7 +160,7 @@ export class NoteBodyStores {
   }
 
   /** Runs `task` on a body and waits until what it wrote is on disk. */
-  async withBody<T>(noteId: NoteId, task: (store: DocStore) => T): Promise<T> {
+  async withBody<T>(noteId: Id, task: (store: DocStore) => T): Promise<T> {
     const store = await this.acquire(noteId)
     try {
       const result = task(store)
@@ -148,7 +177,7 @@ export class NoteBodyStores {
   }
 
   /** Calls `listener` for every update to any open body. Returns the disposer. */
-  onUpdate(listener: BodyUpdateListener): () => void {
+  onUpdate(listener: BodyUpdateListener<Id>): () => void {
     this.updateListeners.add(listener)
     return () => this.updateListeners.delete(listener)
   }
@@ -157,7 +186,7 @@ export class NoteBodyStores {
    * The digest of every body in this workspace. The first call after a start without a saved
    * cache (first run, or after a crash) opens each body once to compute it.
    */
-  async digests(): Promise<Map<NoteId, Uint8Array>> {
+  async digests(): Promise<Map<Id, Uint8Array>> {
     await this.loadingDigests
     this.scanned ??= this.scan()
     await this.scanned
@@ -179,13 +208,15 @@ export class NoteBodyStores {
     await this.scanned?.catch(() => {})
     // Only a complete cache is worth saving: a partial one would hide bodies from peers.
     if (this.scanned) {
-      await saveDigests(this.options.dir, this.digestCache).catch((error: unknown) => {
-        this.log(`kryss: cannot save body digests: ${String(error)}`)
-      })
+      await saveDigests(this.options.dir, this.digestCache, this.layout.digestsFile).catch(
+        (error: unknown) => {
+          this.log(`kryss: cannot save ${this.layout.noun} digests: ${String(error)}`)
+        },
+      )
     }
   }
 
-  private observe(noteId: NoteId, doc: Y.Doc): () => void {
+  private observe(noteId: Id, doc: Y.Doc): () => void {
     if (!this.digestCache.has(noteId)) this.changed.set(noteId, doc)
     const onUpdate = (update: Uint8Array, origin: unknown): void => {
       this.changed.set(noteId, doc)
@@ -199,24 +230,26 @@ export class NoteBodyStores {
   private async scan(): Promise<void> {
     let names: string[]
     try {
-      names = await readdir(path.join(this.options.dir, NOTES_DIR))
+      names = await readdir(path.join(this.options.dir, this.layout.folder))
     } catch {
       return
     }
     for (const name of names) {
       if (this.closed) return
-      if (!isNoteId(name) || this.digestCache.has(name) || this.changed.has(name)) continue
+      if (!isNoteId(name)) continue
+      const id = name as string as Id
+      if (this.digestCache.has(id) || this.changed.has(id)) continue
       try {
-        const store = await this.acquire(name)
-        this.digestCache.set(name, computeBodyDigest(store.doc))
-        this.release(name, 0)
+        const store = await this.acquire(id)
+        this.digestCache.set(id, computeBodyDigest(store.doc))
+        this.release(id, 0)
       } catch (error) {
-        this.log(`kryss: cannot read the body of ${name}: ${String(error)}`)
+        this.log(`kryss: cannot read ${this.layout.noun} ${name}: ${String(error)}`)
       }
     }
   }
 
-  private async closeSlot(noteId: NoteId, slot: Slot): Promise<void> {
+  private async closeSlot(noteId: Id, slot: Slot): Promise<void> {
     if (slot.idle) clearTimeout(slot.idle)
     try {
       const store = await slot.opening
@@ -229,7 +262,21 @@ export class NoteBodyStores {
       await store.close()
       store.doc.destroy()
     } catch (error) {
-      this.log(`kryss: closing the body of ${noteId} failed: ${String(error)}`)
+      this.log(`kryss: closing ${this.layout.noun} ${noteId} failed: ${String(error)}`)
     }
+  }
+}
+
+/** The note bodies of a workspace: `<workspace>/notes/<noteId>/`. */
+export class NoteBodyStores extends SubDocStores<NoteId> {
+  constructor(options: NoteBodyStoresOptions<NoteId>) {
+    super(options, { folder: NOTES_DIR, digestsFile: DIGESTS_FILE, noun: 'note' })
+  }
+}
+
+/** The boards of a workspace (each a Y.Doc of its own): `<workspace>/boards/<boardId>/`. */
+export class BoardStores extends SubDocStores<BoardId> {
+  constructor(options: NoteBodyStoresOptions<BoardId>) {
+    super(options, { folder: BOARDS_DIR, digestsFile: BOARD_DIGESTS_FILE, noun: 'board' })
   }
 }

@@ -10,7 +10,7 @@ import {
   readWorkspaceMeta,
   renameWorkspace,
 } from '../../shared/model/workspace'
-import { NoteBodyStores } from './noteBodies'
+import { BoardStores, NoteBodyStores } from './noteBodies'
 import { deriveNoteLinks, type NoteLinkDeriver } from './noteLinks'
 import type { HostState, WorkspaceRecord } from './state'
 import { openDocStore, type DocStore, type StorageWarning } from './storage/docStore'
@@ -46,6 +46,8 @@ export interface WorkspaceEntry {
   readonly store: DocStore | null
   /** The note bodies, each a document of its own opened on demand; null when unavailable. */
   readonly bodies: NoteBodyStores | null
+  /** The boards, each a document of its own opened on demand like a body; null when unavailable. */
+  readonly boards: BoardStores | null
   /** Why the workspace could not be opened. Its files are left untouched. */
   readonly error: string | null
   /** Storage problems found while opening, in plain words. */
@@ -83,6 +85,7 @@ export type WorkspaceRegistryOptions = {
 class Workspace implements WorkspaceEntry {
   store: DocStore | null = null
   bodies: NoteBodyStores | null = null
+  boards: BoardStores | null = null
   error: string | null = null
   readonly warnings: string[] = []
   disposeMetaObserver: () => void = () => {}
@@ -484,6 +487,7 @@ export class WorkspaceRegistry {
   private attach(workspace: Workspace, store: DocStore): void {
     workspace.store = store
     workspace.bodies = this.openBodies(workspace)
+    workspace.boards = this.openBoards(workspace)
     workspace.links = deriveNoteLinks(store.doc, workspace.bodies, { log: this.log })
     // A peer may rename the workspace through the document; keep the registry (and so the
     // workspace list and invite links) in step.
@@ -512,6 +516,20 @@ export class WorkspaceRegistry {
     })
   }
 
+  private openBoards(workspace: Workspace): BoardStores {
+    return new BoardStores({
+      dir: workspace.dir,
+      now: this.now,
+      log: this.log,
+      onWarning: (boardId, warning) => {
+        workspace.warnings.push(`Board ${boardId}: ${describeStorageWarning(warning)}`)
+        this.log(
+          `kryss: ${workspace.id}/boards/${boardId}: ${warning.kind} ${warning.file}: ${warning.reason}`,
+        )
+      },
+    })
+  }
+
   private async closeWorkspace(workspace: Workspace): Promise<void> {
     workspace.disposeMetaObserver()
     // Before the bodies close: a pending link update still needs its body.
@@ -519,7 +537,9 @@ export class WorkspaceRegistry {
     workspace.links = null
     const bodies = workspace.bodies
     workspace.bodies = null
-    await bodies?.close()
+    const boards = workspace.boards
+    workspace.boards = null
+    await Promise.all([bodies?.close(), boards?.close()])
     const store = workspace.store
     workspace.store = null
     if (!store) return

@@ -223,7 +223,13 @@ export class PeerLinks {
     remoteAddress: string,
     credential: SyncCredential = 'workspace',
   ): void {
-    if (this.stopped || !workspace.store || !workspace.bodies || workspace.private) {
+    if (
+      this.stopped ||
+      !workspace.store ||
+      !workspace.bodies ||
+      !workspace.boards ||
+      workspace.private
+    ) {
       ws.close(CloseCode.workspaceGone, 'workspace unavailable')
       return
     }
@@ -291,6 +297,7 @@ export class PeerLinks {
       remoteHostId,
       root: workspace.store!,
       bodies: workspace.bodies!,
+      boards: workspace.boards!,
       label,
       pingIntervalMs: this.options.pingIntervalMs ?? 30_000,
       timers: this.timers,
@@ -360,11 +367,11 @@ export class PeerLinks {
     this.links.set(key, link)
     const workspace = this.options.registry.get(record.workspace)
     // A saved remote for a private notebook (a hand-edited kryss.json) is never dialled.
-    if (!workspace?.store || !workspace.bodies || workspace.private) {
+    if (!workspace?.store || !workspace.bodies || !workspace.boards || workspace.private) {
       link.status.state = 'unavailable'
       return link
     }
-    const { store, bodies } = workspace
+    const { store, bodies, boards } = workspace
     // Counted per document and coalesced in time: the status speaks of changes a person made,
     // and a y-websocket client sends one update per keystroke.
     const countWaiting = (doc: string, origin: unknown) => {
@@ -379,9 +386,11 @@ export class PeerLinks {
     const onRootUpdate = (_update: Uint8Array, origin: unknown) => countWaiting('root', origin)
     store.doc.on('update', onRootUpdate)
     const offBodies = bodies.onUpdate((noteId, _update, origin) => countWaiting(noteId, origin))
+    const offBoards = boards.onUpdate((id, _update, origin) => countWaiting(`boards/${id}`, origin))
     link.dispose = () => {
       store.doc.off('update', onRootUpdate)
       offBodies()
+      offBoards()
     }
     this.connect(link, workspace)
     return link

@@ -2,14 +2,15 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebSocket } from 'ws'
-import type { NoteId } from '../../../shared/ids'
 import {
   encodeManifest,
+  formatSubDocId,
   encodePeerDoc,
   encodePeerHello,
   encodePeerToken,
   MessageType,
   MIN_PEER_PROTOCOL_VERSION,
+  parseSubDocId,
   PEER_PROTOCOL_VERSION,
   PEER_TOKEN_VERSION,
   PeerMessageType,
@@ -19,16 +20,16 @@ import {
   readPeerHello,
   readPeerToken,
   type ManifestEntry,
+  type SubDocKind,
 } from '../../../shared/protocol'
-import { isNoteId } from '../../../shared/rooms'
-import type { NoteBodyStores } from '../noteBodies'
+import type { BoardStores, NoteBodyStores, SubDocSet } from '../noteBodies'
 import type { DocStore } from '../storage/docStore'
 import { CloseCode } from '../sync/room'
 
 /** Close code for a link that duplicates another between the same two hosts, or a self-link. */
 export const DUPLICATE_LINK_CODE = 4409
 
-/** Bodies synced at once on a link; each one holds its store open until its step 2 arrives. */
+/** Sub-documents synced at once on a link; each one holds its store open until its step 2 arrives. */
 export const MAX_BODIES_IN_FLIGHT = 32
 
 /** Timers, injected so tests can run the keep-alive and backoff fast. */
@@ -47,6 +48,7 @@ export type PeerSessionOptions = {
   remoteHostId: string | null
   root: DocStore
   bodies: NoteBodyStores
+  boards: BoardStores
   label: string
   pingIntervalMs: number
   timers: Timers
@@ -63,8 +65,9 @@ export type PeerSessionOptions = {
 
 /**
  * One peer link between two hosts for one workspace, the same code on both ends. The root
- * document syncs with standard y-protocols messages; note bodies travel in `doc` frames after
- * a `manifest` of digests says which differ (docs/PROTOCOL.md, "Peer links"). Every update
+ * document syncs with standard y-protocols messages; sub-documents (note bodies, boards) travel
+ * in `doc` frames named `notes/<id>` or `boards/<id>`, after a `manifest` of digests says which
+ * differ (docs/PROTOCOL.md, "Peer links"). Every update
  * applied here has this session as origin, so it is forwarded to every other link and client
  * of the host, and never back over this one.
  */
@@ -77,16 +80,17 @@ export class PeerSession {
   private rootSynced = false
   private manifestHandled = false
   private alive = true
-  private readonly wanted: NoteId[] = []
-  /** Bodies asked for with step 1; those in `held` keep a reference on their store until step 2. */
-  private readonly inFlight = new Set<NoteId>()
-  private readonly held = new Set<NoteId>()
+  /** Wire names (`notes/<id>`, `boards/<id>`) of the sub-documents still to ask for. */
+  private readonly wanted: string[] = []
+  /** Asked for with step 1; those in `held` keep a reference on their store until step 2. */
+  private readonly inFlight = new Set<string>()
+  private readonly held = new Set<string>()
   private chain: Promise<void> = Promise.resolve()
   private readonly disposers: (() => void)[] = []
 
   constructor(private readonly options: PeerSessionOptions) {
     this.remoteHostId = options.remoteHostId
-    const { ws, root, bodies, timers } = options
+    const { ws, root, timers } = options
 
     const onRootUpdate = (update: Uint8Array, origin: unknown): void => {
       if (origin === this) return
@@ -97,14 +101,17 @@ export class PeerSession {
     }
     root.doc.on('update', onRootUpdate)
     this.disposers.push(() => root.doc.off('update', onRootUpdate))
-    this.disposers.push(
-      bodies.onUpdate((noteId, update, origin) => {
-        if (origin === this) return
-        const encoder = encoding.createEncoder()
-        syncProtocol.writeUpdate(encoder, update)
-        this.send(encodePeerDoc({ noteId, sync: encoding.toUint8Array(encoder) }))
-      }),
-    )
+    for (const kind of SUB_DOC_KINDS) {
+      this.disposers.push(
+        this.stores(kind).onUpdate((id, update, origin) => {
+          if (origin === this) return
+          const encoder = encoding.createEncoder()
+          syncProtocol.writeUpdate(encoder, update)
+          const docId = formatSubDocId({ kind, id })
+          this.send(encodePeerDoc({ docId, sync: encoding.toUint8Array(encoder) }))
+        }),
+      )
+    }
 
     ws.on('message', (data, isBinary) => {
       this.alive = true
@@ -136,16 +143,39 @@ export class PeerSession {
     syncProtocol.writeSyncStep1(step1, root.doc)
     this.send(encoding.toUint8Array(step1))
     // Subscribed above before the digests are taken: later changes travel as live updates.
-    bodies.digests().then(
+    this.allDigests().then(
       (digests) => {
-        const entries: ManifestEntry[] = [...digests].map(([noteId, digest]) => ({
-          noteId,
+        const entries: ManifestEntry[] = [...digests].map(([docId, digest]) => ({
+          docId,
           digest,
         }))
         this.send(encodeManifest(entries))
       },
       (error: unknown) => this.close(CloseCode.storageFailed, 'storage failed', error),
     )
+  }
+
+  /** The stores of one kind of sub-document. */
+  private stores(kind: SubDocKind): SubDocSet<string> {
+    return kind === 'note' ? this.options.bodies : this.options.boards
+  }
+
+  /** Digests of every sub-document, keyed by wire name. */
+  private async allDigests(): Promise<Map<string, Uint8Array>> {
+    const all = new Map<string, Uint8Array>()
+    for (const kind of SUB_DOC_KINDS) {
+      for (const [id, digest] of await this.stores(kind).digests()) {
+        all.set(formatSubDocId({ kind, id }), digest)
+      }
+    }
+    return all
+  }
+
+  /** The kind and id a wire name stands for; anything else ends the link. */
+  private resolve(docId: string): { kind: SubDocKind; id: string; stores: SubDocSet<string> } {
+    const ref = parseSubDocId(docId)
+    if (!ref) throw new PeerProtocolError('not a document name')
+    return { ...ref, stores: this.stores(ref.kind) }
   }
 
   get direction(): 'in' | 'out' {
@@ -241,11 +271,11 @@ export class PeerSession {
 
   private async handleManifest(entries: ManifestEntry[]): Promise<void> {
     if (this.manifestHandled) throw new PeerProtocolError('a second manifest')
-    const mine = await this.options.bodies.digests()
-    for (const { noteId, digest } of entries) {
-      if (!isNoteId(noteId)) throw new PeerProtocolError('not a note id')
-      const own = mine.get(noteId)
-      if (!own || !equalBytes(own, digest)) this.wanted.push(noteId)
+    const mine = await this.allDigests()
+    for (const { docId, digest } of entries) {
+      this.resolve(docId)
+      const own = mine.get(docId)
+      if (!own || !equalBytes(own, digest)) this.wanted.push(docId)
     }
     this.manifestHandled = true
     this.pump()
@@ -255,20 +285,21 @@ export class PeerSession {
   /** Asks for wanted bodies with step 1, at most {@link MAX_BODIES_IN_FLIGHT} at a time. */
   private pump(): void {
     while (!this.closed && this.inFlight.size < MAX_BODIES_IN_FLIGHT && this.wanted.length > 0) {
-      const noteId = this.wanted.shift() as NoteId
-      if (this.inFlight.has(noteId)) continue
-      this.inFlight.add(noteId)
-      this.options.bodies.acquire(noteId).then(
+      const docId = this.wanted.shift() as string
+      if (this.inFlight.has(docId)) continue
+      this.inFlight.add(docId)
+      const { id, stores } = this.resolve(docId)
+      stores.acquire(id).then(
         (store) => {
-          if (this.closed) return this.options.bodies.release(noteId)
-          this.held.add(noteId)
+          if (this.closed) return stores.release(id)
+          this.held.add(docId)
           const encoder = encoding.createEncoder()
           syncProtocol.writeSyncStep1(encoder, store.doc)
-          this.send(encodePeerDoc({ noteId, sync: encoding.toUint8Array(encoder) }))
+          this.send(encodePeerDoc({ docId, sync: encoding.toUint8Array(encoder) }))
         },
         (error: unknown) => {
-          this.inFlight.delete(noteId)
-          this.options.log(`kryss peers: ${this.options.label}: body ${noteId}: ${String(error)}`)
+          this.inFlight.delete(docId)
+          this.options.log(`kryss peers: ${this.options.label}: ${docId}: ${String(error)}`)
           this.pump()
           this.checkSynced()
         },
@@ -276,10 +307,9 @@ export class PeerSession {
     }
   }
 
-  private async handleDoc({ noteId, sync }: { noteId: string; sync: Uint8Array }): Promise<void> {
-    if (!isNoteId(noteId)) throw new PeerProtocolError('not a note id')
-    const { bodies } = this.options
-    const store = await bodies.acquire(noteId)
+  private async handleDoc({ docId, sync }: { docId: string; sync: Uint8Array }): Promise<void> {
+    const { id, stores } = this.resolve(docId)
+    const store = await stores.acquire(id)
     try {
       if (this.closed) return
       const reply = encoding.createEncoder()
@@ -291,16 +321,16 @@ export class PeerSession {
         rethrow,
       )
       if (encoding.length(reply) > 0) {
-        this.send(encodePeerDoc({ noteId, sync: encoding.toUint8Array(reply) }))
+        this.send(encodePeerDoc({ docId, sync: encoding.toUint8Array(reply) }))
       }
-      if (step === syncProtocol.messageYjsSyncStep2 && this.held.delete(noteId)) {
-        this.inFlight.delete(noteId)
-        bodies.release(noteId)
+      if (step === syncProtocol.messageYjsSyncStep2 && this.held.delete(docId)) {
+        this.inFlight.delete(docId)
+        stores.release(id)
         this.pump()
         this.checkSynced()
       }
     } finally {
-      bodies.release(noteId)
+      stores.release(id)
     }
   }
 
@@ -315,13 +345,18 @@ export class PeerSession {
     if (this.closed) return
     this.closed = true
     for (const dispose of this.disposers.splice(0)) dispose()
-    for (const noteId of this.held) this.options.bodies.release(noteId)
+    for (const docId of this.held) {
+      const ref = parseSubDocId(docId)
+      if (ref) this.stores(ref.kind).release(ref.id)
+    }
     this.held.clear()
     this.inFlight.clear()
     this.wanted.length = 0
     this.options.onClose(this, code)
   }
 }
+
+const SUB_DOC_KINDS: readonly SubDocKind[] = ['note', 'board']
 
 function rethrow(error: Error): never {
   throw error

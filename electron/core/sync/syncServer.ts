@@ -16,7 +16,7 @@ import { CloseCode, SyncConnection, SyncRoom, type SyncCredential } from './room
 
 /**
  * Path prefix of the sync endpoint: `ws://HOST:PORT/sync/<room>?token=…`, where the room is
- * a workspace's root document or one of its note bodies (shared/rooms.ts).
+ * a workspace's root document, one of its note bodies or one of its boards (shared/rooms.ts).
  */
 export const SYNC_PATH = '/sync'
 
@@ -124,17 +124,24 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   keepAlive.unref()
 
   /**
-   * The store a room's document lives in: the root store, or the note body's. For a body this
+   * The store a room's document lives in: the root store, or the note body's or board's. For a
+   * body or board this
    * takes a reference on the store, which the caller passes on to the room or releases.
    */
   async function acquireStore(room: Room, workspace: WorkspaceEntry): Promise<DocStore | null> {
-    if (room.kind === 'root') return workspace.store
-    if (!workspace.bodies) return null
-    return workspace.bodies.acquire(room.noteId)
+    switch (room.kind) {
+      case 'root':
+        return workspace.store
+      case 'note':
+        return workspace.bodies ? workspace.bodies.acquire(room.noteId) : null
+      case 'board':
+        return workspace.boards ? workspace.boards.acquire(room.boardId) : null
+    }
   }
 
   function releaseStore(room: Room, workspace: WorkspaceEntry): void {
     if (room.kind === 'note') workspace.bodies?.release(room.noteId)
+    if (room.kind === 'board') workspace.boards?.release(room.boardId)
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -192,7 +199,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         log(
           `kryss sync: ${label}: cannot open: ${error instanceof Error ? error.message : String(error)}`,
         )
-        refuse(socket, 503, 'This note cannot be opened on the host.')
+        refuse(socket, 503, 'This document cannot be opened on the host.')
       },
     )
   }
@@ -287,11 +294,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       // The existing room already holds its own reference on the store.
       releaseStore(room, workspace)
     } else {
-      // A note-body room lives while someone is in it, and keeps the reference taken above;
+      // A note-body (or board) room lives while someone is in it, and keeps the reference taken above;
       // when the last connection leaves it closes and gives the reference back, and the
       // workspace closes the body a little later. The root room lives as long as the host.
       const onEmpty =
-        room.kind === 'note'
+        room.kind !== 'root'
           ? () => {
               if (rooms.get(key) !== created) return
               rooms.delete(key)
