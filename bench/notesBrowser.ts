@@ -11,13 +11,29 @@ const ROOT = resolve(import.meta.dirname, '..')
 /**
  * Issue 4 in Chromium, on a workspace of 10k notes served by a host: opening a note (cold,
  * after the pointer rested on its row, and coming back to one), and the filtered list after a
- * keystroke in the filter. Times are taken inside the page, from the event to the frame that
- * shows the result, so the harness's own round trips are not in them.
+ * keystroke in the filter. Times are taken inside the page, so the harness's round trips are
+ * not in them, two ways:
+ * - work: from the event until the result is in the DOM and laid out (style and layout forced),
+ *   which is what has to fit in one frame (16.7 ms at 60 Hz);
+ * - frame: until the next frame starts after that, which adds the wait for the display's
+ *   refresh (0–16.7 ms, not the app's doing) and whatever else that frame runs.
  *
  * WARNING: page scripts are strings: tsx would compile functions with helpers (`__name`) that
  * do not exist in the page.
  */
+const PAGE_HELPERS = `
+  const nextTask = () => new Promise((done) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => done()
+    channel.port2.postMessage(0)
+  })
+  const nextFrame = () => new Promise((done) => requestAnimationFrame(() => done()))
+`
+
+type Timing = { work: number; frame: number }
+
 const OPEN_SCRIPT = (index: number): string => `(async () => {
+  ${PAGE_HELPERS}
   const item = document.querySelector('[data-testid="note-item"][data-index="${index}"]')
   item.scrollIntoView({ block: 'nearest' })
   const text = () => document.querySelector('[data-testid="note-editor"] .ProseMirror')?.textContent ?? ''
@@ -26,35 +42,33 @@ const OPEN_SCRIPT = (index: number): string => `(async () => {
   const button = document.elementFromPoint(rect.left + 40, rect.top + rect.height / 2)
   const start = performance.now()
   button.click()
-  await new Promise((done, fail) => {
-    const timeout = setTimeout(() => fail(new Error('the note did not open')), 10000)
-    const check = () => {
-      if (text() !== before && document.querySelector('[data-testid="note-editor"] .ProseMirror h2')) {
-        clearTimeout(timeout)
-        done()
-      } else requestAnimationFrame(check)
-    }
-    check()
-  })
-  // The frame that shows it.
-  await new Promise((done) => requestAnimationFrame(() => done()))
-  return performance.now() - start
+  const deadline = start + 10000
+  while (!(text() !== before && document.querySelector('[data-testid="note-editor"] .ProseMirror h2'))) {
+    if (performance.now() > deadline) throw new Error('the note did not open')
+    await nextTask()
+  }
+  void document.body.offsetHeight
+  const work = performance.now() - start
+  await nextFrame()
+  return { work, frame: performance.now() - start }
 })()`
 
 const FILTER_SCRIPT = (value: string): string => `(async () => {
+  ${PAGE_HELPERS}
   const input = document.querySelector('[data-testid="note-search"]')
-  const list = document.querySelector('[data-testid="note-item"]')?.parentElement
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
   const start = performance.now()
   setValue.call(input, ${JSON.stringify(value)})
   input.dispatchEvent(new Event('input', { bubbles: true }))
-  await new Promise((done) => setTimeout(done, 0))
-  await new Promise((done) => requestAnimationFrame(() => done()))
-  return performance.now() - start
+  await nextTask()
+  void document.body.offsetHeight
+  const work = performance.now() - start
+  await nextFrame()
+  return { work, frame: performance.now() - start }
 })()`
 
-async function openTimes(page: Page, indexes: number[], hoverFirst: boolean): Promise<number[]> {
-  const times: number[] = []
+async function openTimes(page: Page, indexes: number[], hoverFirst: boolean): Promise<Timing[]> {
+  const times: Timing[] = []
   for (const index of indexes) {
     if (hoverFirst) {
       await page.locator(`[data-testid="note-item"][data-index="${index}"]`).hover()
@@ -62,7 +76,7 @@ async function openTimes(page: Page, indexes: number[], hoverFirst: boolean): Pr
       await page.waitForTimeout(200)
     }
     try {
-      times.push(await page.evaluate<number>(OPEN_SCRIPT(index)))
+      times.push(await page.evaluate<Timing>(OPEN_SCRIPT(index)))
     } catch (error) {
       await page.screenshot({ path: '/tmp/kryss/scratch/fail.png' })
       throw new Error(`opening row ${index} (hover ${String(hoverFirst)}): ${String(error)}`)
@@ -110,39 +124,36 @@ export async function runNotesBrowserBench(count = 10_000): Promise<void> {
       false,
     )
 
-    const filter: number[] = []
+    const filter: Timing[] = []
     await page.getByTestId('note-search').focus()
     for (let round = 0; round < 4; round++) {
       for (const value of ['v', 'va', 'var', 'varm', 'varme', 'varm', 'var', 'va', 'v', '']) {
-        filter.push(await page.evaluate<number>(FILTER_SCRIPT(value)))
+        filter.push(await page.evaluate<Timing>(FILTER_SCRIPT(value)))
       }
       for (const value of ['n', 'no', 'not', 'nota', 'notat', 'notat 1', 'notat 12', '']) {
-        filter.push(await page.evaluate<number>(FILTER_SCRIPT(value)))
+        filter.push(await page.evaluate<Timing>(FILTER_SCRIPT(value)))
       }
     }
+    const work = (samples: Timing[]): number[] => samples.map((sample) => sample.work)
+    const frame = (samples: Timing[]): number[] => samples.map((sample) => sample.frame)
     const p95 = (samples: number[]): number => percentile(samples, 95)
     const pair = (samples: number[]): string =>
       `${ms(percentile(samples, 50))} / ${ms(p95(samples))}`
+    const rows = (name: string, samples: Timing[], target?: number) => [
+      {
+        name: `${name}: work (p50 / p95)`,
+        value: pair(work(samples)),
+        ...(target === undefined
+          ? {}
+          : { target: `≤ ${target} ms p95`, ok: p95(work(samples)) <= target }),
+      },
+      { name: `${name}: to the next frame (p50 / p95)`, value: pair(frame(samples)) },
+    ]
     printRows(`Notes in Chromium (issue 4): ${count} notes`, [
-      {
-        name: 'open a note after pointing at it (p50 / p95)',
-        value: pair(hovered),
-        target: '≤ 30 ms p95',
-        ok: p95(hovered) <= 30,
-      },
-      {
-        name: 'open a note visited before (p50 / p95)',
-        value: pair(back),
-        target: '≤ 30 ms p95',
-        ok: p95(back) <= 30,
-      },
-      { name: 'open a note cold: no pointing, no visit (p50 / p95)', value: pair(cold) },
-      {
-        name: 'filter keystroke → list shown (p50 / p95)',
-        value: pair(filter),
-        target: '≤ 16 ms',
-        ok: p95(filter) <= 16,
-      },
+      ...rows('open a note after pointing at it', hovered, 30),
+      ...rows('open a note visited before', back, 30),
+      ...rows('open a note cold (no pointing, no visit)', cold),
+      ...rows('filter keystroke → list', filter, 16),
     ])
   } finally {
     await browser.close()
