@@ -134,3 +134,20 @@ test('the owner creates, renames and deletes workspaces', async ({ browser }) =>
   await owner.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
   await expect(workspaces).toHaveCount(1)
 })
+
+test('a note’s row menu opens with a tap, without the pointer resting on the row first', async ({
+  browser,
+}) => {
+  const ada = await join(browser, demoInvite(hub), 'Ada Lien', 'Lien Møbelverk')
+  const row = ada.getByTestId('note-item').filter({ hasText: 'Robotcelle for små serier' })
+  // A click event alone, as a touch screen gives it: no hover before it.
+  await row.locator('.row-menu').dispatchEvent('click')
+  await expect(ada.getByRole('menuitem', { name: 'Rename' })).toBeVisible()
+  await ada.keyboard.press('Escape')
+  await expect(ada.getByRole('menuitem', { name: 'Rename' })).toBeHidden()
+  // With the pointer on the row, the menu opens from the keyboard as from a mouse.
+  await row.hover()
+  await row.locator('.row-menu').focus()
+  await ada.keyboard.press('Enter')
+  await expect(ada.getByRole('menuitem', { name: 'Delete' })).toBeVisible()
+})

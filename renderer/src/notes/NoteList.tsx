@@ -8,6 +8,7 @@ import {
   useState,
   useSyncExternalStore,
   type KeyboardEvent,
+  type PointerEvent,
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteId } from '../../../shared/ids'
@@ -21,7 +22,7 @@ import type { Participant } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { IconButton } from '../ui/IconButton'
-import { Menu, MenuItem, MenuSeparator } from '../ui/Menu'
+import { LazyMenu, MenuItem, MenuSeparator } from '../ui/Menu'
 import { NoteRenameDialog } from './NoteRenameDialog'
 import { formatCount, formatDateTime, formatRelativeTime } from '../lib/format'
 import { createNoteFromTemplate, templateLanguage } from './list/createFromTemplate'
@@ -339,8 +340,18 @@ const NoteRow = memo(function NoteRow({
   const title = note.title || t('notes.untitled')
   const intent = useHoverIntent(() => onPrefetch(note.id))
   const active = useIsCurrentNote(note.id)
+  // The row's menu is built when a mouse first rests on the row or it gets focus (see
+  // LazyMenu). Not on touch: a tap would re-render the button between its pointerdown and its
+  // click; an unarmed menu opens on the click itself.
+  const [armed, setArmed] = useState(false)
+  const arm = (): void => setArmed(true)
+  const armForMouse = (event: PointerEvent): void => {
+    if (event.pointerType === 'mouse') arm()
+  }
   return (
     <div
+      onPointerEnter={armed ? undefined : armForMouse}
+      onFocus={armed ? undefined : arm}
       role="listitem"
       aria-setsize={total}
       aria-posinset={index + 1}
@@ -398,7 +409,8 @@ const NoteRow = memo(function NoteRow({
         </span>
       )}
       {onAction !== undefined && (
-        <Menu
+        <LazyMenu
+          armed={armed}
           trigger={
             <IconButton
               size="sm"
@@ -424,7 +436,7 @@ const NoteRow = memo(function NoteRow({
           >
             {t('notes.delete')}
           </MenuItem>
-        </Menu>
+        </LazyMenu>
       )}
     </div>
   )
