@@ -28,7 +28,7 @@ export function Menu({
  * trigger button is rendered — a Radix menu is dozens of components and an extra commit per
  * row, and the note list mounts many rows per keystroke in its filter (measured: a third of
  * the list's render time). A click on an unarmed trigger (touch has no hover) opens it all the
- * same.
+ * same. Without `armed` it is built on its first click.
  */
 export function LazyMenu({
   armed,
@@ -37,12 +37,22 @@ export function LazyMenu({
   align = 'end',
 }: {
   armed: boolean
-  trigger: ReactElement<{ onClick?: () => void }>
+  trigger: ReactElement
   children: ReactNode
   align?: 'start' | 'end'
 }) {
   const [open, setOpen] = useState(false)
-  if (!armed && !open) return cloneElement(trigger, { onClick: () => setOpen(true) })
+  // Once built it stays: closing must return focus to the same trigger element.
+  const [built, setBuilt] = useState(false)
+  if (!armed && !built) {
+    // The trigger is a button that takes onClick (Radix's Slot passes handlers the same way).
+    return cloneElement(trigger as ReactElement<{ onClick?: () => void }>, {
+      onClick: () => {
+        setBuilt(true)
+        setOpen(true)
+      },
+    })
+  }
   return (
     <DropdownMenu.Root modal={false} open={open} onOpenChange={setOpen}>
       <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>

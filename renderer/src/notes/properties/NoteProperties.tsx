@@ -18,7 +18,7 @@ import {
 import { NOTE_TYPES, type NoteType } from '../../../../shared/model/noteTypes'
 import type * as Y from 'yjs'
 import { IconButton } from '../../ui/IconButton'
-import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu'
+import { LazyMenu, MenuItem, MenuSeparator } from '../../ui/Menu'
 import { showNotesWith } from '../list/showNotesWith'
 import type { NoteFacet } from '../list/listView'
 import { useCompanies, useCompetences, useNoteListWhile } from '../useNotes'
@@ -185,7 +185,7 @@ function TypeValue({
 }) {
   const { t } = useTranslation()
   const menu = (trigger: ReactElement) => (
-    <Menu align="start" trigger={trigger}>
+    <LazyMenu armed={false} align="start" trigger={trigger}>
       {NOTE_TYPES.map((option) => (
         <MenuItem
           key={option}
@@ -203,7 +203,7 @@ function TypeValue({
           </MenuItem>
         </>
       )}
-    </Menu>
+    </LazyMenu>
   )
   if (type === undefined) {
     return readOnly ? (

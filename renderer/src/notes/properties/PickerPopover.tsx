@@ -1,5 +1,5 @@
 import * as Popover from '@radix-ui/react-popover'
-import { useState, type ReactElement } from 'react'
+import { cloneElement, useState, type ReactElement } from 'react'
 import { SuggestInput, type Suggestion } from './SuggestInput'
 
 /**
@@ -26,7 +26,19 @@ export function PickerPopover({
 }) {
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState('')
+  // Built on first use, then kept (closing returns focus to the same trigger): a note's
+  // properties show several pickers, and opening a note should not mount them all.
+  const [built, setBuilt] = useState(false)
   const suggestions = open ? suggestionsFor(query) : []
+  if (!built) {
+    // The trigger is a button that takes onClick (Radix's Slot passes handlers the same way).
+    return cloneElement(trigger as ReactElement<{ onClick?: () => void }>, {
+      onClick: () => {
+        setBuilt(true)
+        setOpen(true)
+      },
+    })
+  }
   return (
     <Popover.Root
       open={open}
