@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { chromium } from 'playwright-core'
+import { chromium, type Browser } from 'playwright-core'
 import * as Y from 'yjs'
 import { decodeInviteLink } from '../shared/invite'
 import { createHost } from '../electron/core/host'
@@ -85,6 +85,26 @@ export async function prepareWorkspace(count = NOTE_COUNT): Promise<Prepared> {
   }
 }
 
+/** A host serving the built UI over a data directory, and Chromium to open it in. */
+export async function serveToChromium(
+  dataDir: string,
+): Promise<{ host: ReturnType<typeof createHost>; url: string; browser: Browser }> {
+  const host = createHost({
+    dataDir,
+    port: 0,
+    bind: '127.0.0.1',
+    demo: false,
+    rendererDir: join(ROOT, 'out/renderer'),
+    log: () => {},
+  })
+  const url = `${(await host.start()).url.replace(/\/$/, '')}/`
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS],
+  })
+  return { host, url, browser }
+}
+
 /** The first design: one document holding every body, loaded from a compacted store. */
 async function measureSingleDocLoad(): Promise<number[]> {
   const dir = await mkdtemp(join(tmpdir(), 'kryss-bench-single-'))
@@ -140,19 +160,7 @@ async function measureHubStart(dataDir: string): Promise<number[]> {
  * notes one after another → their text is in the editor.
  */
 async function measureBrowser(prepared: Prepared): Promise<{ list: number[]; open: number[] }> {
-  const host = createHost({
-    dataDir: prepared.dataDir,
-    port: 0,
-    bind: '127.0.0.1',
-    demo: false,
-    rendererDir: join(ROOT, 'out/renderer'),
-    log: () => {},
-  })
-  const url = `${(await host.start()).url.replace(/\/$/, '')}/`
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS],
-  })
+  const { host, url, browser } = await serveToChromium(prepared.dataDir)
   const list: number[] = []
   const open: number[] = []
   try {

@@ -1,12 +1,7 @@
 import { rm } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { chromium, type Page } from 'playwright-core'
-import { createHost } from '../electron/core/host'
-import { CHROMIUM_ARGS, chromiumPath } from '../scripts/paths.mjs'
-import { prepareWorkspace } from './foundation'
+import type { Page } from 'playwright-core'
+import { prepareWorkspace, serveToChromium } from './foundation'
 import { ms, percentile, printRows } from './stats'
-
-const ROOT = resolve(import.meta.dirname, '..')
 
 /**
  * Issue 4 in Chromium, on a workspace of 10k notes served by a host: opening a note (cold,
@@ -87,19 +82,7 @@ async function openTimes(page: Page, indexes: number[], hoverFirst: boolean): Pr
 
 export async function runNotesBrowserBench(count = 10_000): Promise<void> {
   const prepared = await prepareWorkspace(count)
-  const host = createHost({
-    dataDir: prepared.dataDir,
-    port: 0,
-    bind: '127.0.0.1',
-    demo: false,
-    rendererDir: join(ROOT, 'out/renderer'),
-    log: () => {},
-  })
-  const url = `${(await host.start()).url.replace(/\/$/, '')}/`
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS],
-  })
+  const { host, url, browser } = await serveToChromium(prepared.dataDir)
   try {
     // Tall enough that 30 rows are on screen, so rows can be clicked where they are.
     const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } })
