@@ -23,6 +23,7 @@ import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { IconButton } from '../ui/IconButton'
 import { LazyMenu, MenuItem, MenuSeparator } from '../ui/Menu'
+import { prepareEditor } from './editorPreparer'
 import { NoteRenameDialog } from './NoteRenameDialog'
 import { formatCount, formatDateTime, formatRelativeTime } from '../lib/format'
 import { createNoteFromTemplate, templateLanguage } from './list/createFromTemplate'
@@ -131,7 +132,10 @@ export const NoteList = memo(function NoteList({
   // Start syncing a note's body when the person is about to open it: the click then finds it
   // ready (see sync/bodyCache.ts).
   const prefetch = useCallback(
-    (id: NoteId) => connection.prefetchNoteBody(id, { note: null }),
+    (id: NoteId) => {
+      connection.prefetchNoteBody(id, { note: null })
+      prepareEditor(id)
+    },
     [connection],
   )
 

@@ -1,4 +1,5 @@
 import { EditorContent } from '@tiptap/react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteId } from '../../../shared/ids'
 import { noteTemplate } from '../../../shared/model/noteTypes'
@@ -16,7 +17,8 @@ import { Backlinks } from './properties/Backlinks'
 import { NoteProperties } from './properties/NoteProperties'
 import { useNote } from './useNotes'
 import { useNoteBody } from './useNoteBody'
-import { useNoteEditor } from './useNoteEditor'
+import { setEditorPreparer } from './editorPreparer'
+import { noteEditorFor, useNoteEditor } from './useNoteEditor'
 import { HistoryButton } from './history/HistoryButton'
 import { NoteShareLine } from '../notebook/NoteShareLine'
 import { ShareNoteButton } from '../notebook/ShareNoteButton'
@@ -85,6 +87,16 @@ function NoteBody({
 }) {
   const { t, i18n } = useTranslation()
   const editor = useNoteEditor({ connection, noteId, body, user, readOnly })
+  // While this note is open, pointing at another one in the list builds its editor ahead.
+  useEffect(
+    () =>
+      setEditorPreparer((id) => {
+        const warm = connection.peekNoteBody(id)
+        if (warm !== undefined)
+          noteEditorFor({ connection, noteId: id, body: warm, user, readOnly, t })
+      }),
+    [connection, user, readOnly, t],
+  )
   // The text first; the formatting toolbar (its state is costly to compute) one frame later.
   const chrome = useAfterFirstPaint()
   const history = useVersionRecorder(body, user.name, readOnly)

@@ -4,6 +4,7 @@ import { Editor } from '@tiptap/react'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type * as Y from 'yjs'
 import type { NoteId } from '../../../shared/ids'
 import { noteBodyFragment } from '../../../shared/model/noteBody'
@@ -26,6 +27,71 @@ function createNoteNow(doc: Y.Doc, title: string, authorName: string): NoteId {
 /** How often a stream of local edits updates the note's "updated" time. */
 const TOUCH_INTERVAL_MS = 5_000
 
+type EditorInput = {
+  connection: WorkspaceConnection
+  noteId: NoteId
+  body: DocSync
+  user: PresenceUser
+  readOnly: boolean
+  t: TFunction
+}
+
+function noteEditorProps(t: TFunction) {
+  return {
+    attributes: {
+      'aria-label': t('notes.bodyLabel'),
+      'aria-multiline': 'true',
+      role: 'textbox',
+      class: 'prose',
+    },
+    handleClick: (_view: unknown, _pos: number, event: MouseEvent): boolean => {
+      const anchor = (event.target as HTMLElement | null)?.closest('a[href]')
+      if (anchor === null || anchor === undefined || !isModClick(event)) return false
+      openExternalLink(anchor.getAttribute('href') ?? '')
+      return true
+    },
+  }
+}
+
+/**
+ * The editor of a note's body: the one kept with the warm body (editor/editorCache.ts), or a
+ * new one. Building it is most of what opening a note costs, so the list also calls this when
+ * a row is pointed at (see `prepareNoteEditor`).
+ */
+export function noteEditorFor({
+  connection,
+  noteId,
+  body,
+  user,
+  readOnly,
+  t,
+}: EditorInput): Editor {
+  return warmEditor(
+    body.doc,
+    () =>
+      new Editor({
+        extensions: [
+          ...bodyExtensions({
+            bodyDoc: body.doc,
+            rootDoc: connection.doc,
+            openNote: (note) => navigate({ workspace: connection.workspaceId, note }),
+          }),
+          ...editingExtensions({
+            bodyDoc: body.doc,
+            rootDoc: connection.doc,
+            noteId,
+            userName: user.name,
+            createNote: (title) => createNoteNow(connection.doc, title, user.name),
+          }),
+          Collaboration.configure({ fragment: noteBodyFragment(body.doc) }),
+          CollaborationCaret.configure({ provider: body.provider, user }),
+        ],
+        editorProps: noteEditorProps(t),
+        editable: !readOnly,
+      }),
+  )
+}
+
 /**
  * A TipTap editor bound to one note's body document. Create it under a component keyed by the
  * note id: the collaboration binding belongs to one document for its whole life. The editor
@@ -45,50 +111,10 @@ export function useNoteEditor(input: {
   const { t } = useTranslation()
 
   // Built once per note: the binding and caret plugin must not be re-created on re-render.
-  // `user` is applied below when it changes, so its first value is enough here.
-  const [initialUser] = useState(user)
-  const extensions = useMemo(
-    () => [
-      ...bodyExtensions({
-        bodyDoc: body.doc,
-        rootDoc: connection.doc,
-        openNote: (note) => navigate({ workspace: connection.workspaceId, note }),
-      }),
-      ...editingExtensions({
-        bodyDoc: body.doc,
-        rootDoc: connection.doc,
-        noteId,
-        userName: initialUser.name,
-        createNote: (title) => createNoteNow(connection.doc, title, initialUser.name),
-      }),
-      Collaboration.configure({ fragment: noteBodyFragment(body.doc) }),
-      CollaborationCaret.configure({ provider: body.provider, user: initialUser }),
-    ],
-    [body, connection, noteId, initialUser],
-  )
-
-  const editorProps = useMemo(
-    () => ({
-      attributes: {
-        'aria-label': t('notes.bodyLabel'),
-        'aria-multiline': 'true',
-        role: 'textbox',
-        class: 'prose',
-      },
-      handleClick: (_view: unknown, _pos: number, event: MouseEvent): boolean => {
-        const anchor = (event.target as HTMLElement | null)?.closest('a[href]')
-        if (anchor === null || anchor === undefined || !isModClick(event)) return false
-        openExternalLink(anchor.getAttribute('href') ?? '')
-        return true
-      },
-    }),
-    [t],
-  )
-
-  // One editor per body document, made on first use and kept with the warm body.
-  const [editor] = useState(() =>
-    warmEditor(body.doc, () => new Editor({ extensions, editorProps, editable: !readOnly })),
-  )
+  // `user` is applied below when it changes, so its first value is enough here. A warm body
+  // may already have its editor (made on an earlier visit, or while its row was pointed at).
+  const [editor] = useState(() => noteEditorFor({ connection, noteId, body, user, readOnly, t }))
+  const editorProps = useMemo(() => noteEditorProps(t), [t])
   // A kept editor has the props of the visit that made it: bring labels up to date.
   const firstProps = useRef(editorProps)
   useEffect(() => {
