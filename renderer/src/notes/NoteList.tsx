@@ -44,6 +44,13 @@ const ROW_HEIGHT = 56
 
 type Pending = { kind: 'rename' | 'delete'; note: NoteSummary } | undefined
 
+type RowLabels = {
+  untitled: string
+  rename: string
+  delete: string
+  actionsFor: (title: string) => string
+}
+
 type NoteListProps = {
   connection: WorkspaceConnection
   workspaceName: string
@@ -129,6 +136,15 @@ export const NoteList = memo(function NoteList({
     [allNotes, filter, view.sort],
   )
   const filtered = hasFilters(view)
+  const rowLabels = useMemo<RowLabels>(
+    () => ({
+      untitled: t('notes.untitled'),
+      rename: t('notes.rename'),
+      delete: t('notes.delete'),
+      actionsFor: (title) => t('notes.actionsFor', { title }),
+    }),
+    [t],
+  )
   // Start syncing a note's body when the person is about to open it: the click then finds it
   // ready (see sync/bodyCache.ts).
   const prefetch = useCallback(
@@ -144,7 +160,9 @@ export const NoteList = memo(function NoteList({
     count: notes.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    // Rows beyond the visible ones, for smooth scrolling; every one of them mounts when a
+    // filter keystroke changes the list.
+    overscan: 6,
     getItemKey: (index) => notes[index]?.id ?? index,
   })
 
@@ -277,6 +295,7 @@ export const NoteList = memo(function NoteList({
                   onOpen={onOpen}
                   onPrefetch={prefetch}
                   onAction={readOnly ? undefined : setPending}
+                  labels={rowLabels}
                 />
               )
             })}
@@ -325,6 +344,7 @@ const NoteRow = memo(function NoteRow({
   onOpen,
   onPrefetch,
   onAction,
+  labels,
 }: {
   index: number
   total: number
@@ -339,9 +359,10 @@ const NoteRow = memo(function NoteRow({
   onPrefetch: (id: NoteId) => void
   /** Absent for a view-only guest: the row has no rename/delete menu. */
   onAction: ((pending: Pending) => void) | undefined
+  /** The row's words, from the list: one translation hook per list, not per row. */
+  labels: RowLabels
 }) {
-  const { t } = useTranslation()
-  const title = note.title || t('notes.untitled')
+  const title = note.title || labels.untitled
   const intent = useHoverIntent(() => onPrefetch(note.id))
   const active = useIsCurrentNote(note.id)
   // The row's menu is built when a mouse first rests on the row or it gets focus (see
@@ -419,7 +440,7 @@ const NoteRow = memo(function NoteRow({
             <IconButton
               size="sm"
               className="row-menu"
-              label={t('notes.actionsFor', { title })}
+              label={labels.actionsFor(title)}
               tooltip={false}
             >
               <Ellipsis size={16} aria-hidden />
@@ -430,7 +451,7 @@ const NoteRow = memo(function NoteRow({
             icon={<Pencil size={14} aria-hidden />}
             onSelect={() => onAction({ kind: 'rename', note })}
           >
-            {t('notes.rename')}
+            {labels.rename}
           </MenuItem>
           <MenuSeparator />
           <MenuItem
@@ -438,7 +459,7 @@ const NoteRow = memo(function NoteRow({
             icon={<Trash2 size={14} aria-hidden />}
             onSelect={() => onAction({ kind: 'delete', note })}
           >
-            {t('notes.delete')}
+            {labels.delete}
           </MenuItem>
         </LazyMenu>
       )}
