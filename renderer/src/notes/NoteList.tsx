@@ -282,8 +282,10 @@ export const NoteList = memo(function NoteList({
               const note = notes[item.index]
               if (note === undefined) return null
               return (
+                // Keyed by position, not by note: when a filter keystroke changes the list, the
+                // rows on screen are updated with other notes instead of unmounted and mounted.
                 <NoteRow
-                  key={note.id}
+                  key={item.index}
                   index={item.index}
                   total={notes.length}
                   top={item.start}
