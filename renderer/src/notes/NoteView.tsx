@@ -134,7 +134,12 @@ function NoteBody({
               ? undefined
               : noteTemplate(note.type, templateLanguage(i18n.language)).title
           }
-          onEnter={() => editor?.commands.focus('start')}
+          onEnter={() => {
+            // Focus at once: TipTap's focus command waits a frame, and what a fast typist types
+            // after Enter would still land in the title.
+            editor.view.dom.focus()
+            editor.commands.focus('start')
+          }}
         />
         <NoteProperties
           doc={connection.doc}
