@@ -1,5 +1,6 @@
+import { noteSummary } from './notes.fixture'
 import { describe, expect, it } from 'vitest'
-import type { CompanyId, CompetenceId, NoteId } from '../ids'
+import type { CompanyId, CompetenceId } from '../ids'
 import {
   filterAndSortNotes,
   foldText,
@@ -10,21 +11,7 @@ import {
 import type { NoteSummary } from './notes'
 
 function note(id: string, fields: Partial<NoteSummary>): NoteSummary {
-  return {
-    id: `note-${id}` as NoteId,
-    title: '',
-    createdAt: 0,
-    createdBy: 'Ada',
-    updatedAt: 0,
-    updatedBy: 'Ada',
-    companyId: undefined,
-    type: undefined,
-    tags: [],
-    competenceIds: [],
-    links: [],
-    copiedFrom: undefined,
-    ...fields,
-  }
+  return noteSummary(`note-${id}`, fields)
 }
 
 const panel = 'co-panel' as CompanyId

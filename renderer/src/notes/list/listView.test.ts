@@ -1,5 +1,6 @@
+import { noteSummary } from '../../../../shared/model/notes.fixture'
 import { describe, expect, it } from 'vitest'
-import type { CompanyId, CompetenceId, NoteId, WorkspaceId } from '../../../../shared/ids'
+import type { CompanyId, CompetenceId, WorkspaceId } from '../../../../shared/ids'
 import { filterAndSortNotes } from '../../../../shared/model/noteFilter'
 import type { NoteSummary } from '../../../../shared/model/notes'
 import {
@@ -19,21 +20,7 @@ import { showNotesWith } from './showNotesWith'
 const DAY = 24 * 60 * 60 * 1000
 
 function note(id: string, fields: Partial<NoteSummary>): NoteSummary {
-  return {
-    id: id as NoteId,
-    title: id,
-    createdAt: 0,
-    createdBy: 'Ada',
-    updatedAt: 0,
-    updatedBy: 'Ada',
-    companyId: undefined,
-    type: undefined,
-    tags: [],
-    competenceIds: [],
-    links: [],
-    copiedFrom: undefined,
-    ...fields,
-  }
+  return noteSummary(id, { title: id, ...fields })
 }
 
 describe('note list view', () => {
