@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { CompanyId, CompetenceId } from '../ids'
 import {
   filterAndSortNotes,
+  filterNotes,
+  sortNotes,
   foldText,
   isEmptyFilter,
   noteAuthors,
@@ -44,7 +46,7 @@ const notes = [
   note('d', { title: '', updatedAt: 40, createdAt: 4 }),
 ]
 
-const titles = (list: NoteSummary[]): string[] => list.map((n) => n.id.slice(5))
+const titles = (list: readonly NoteSummary[]): string[] => list.map((n) => n.id.slice(5))
 
 describe('note filter', () => {
   it('folds case and accents but keeps æ, ø and å apart', () => {
@@ -79,6 +81,14 @@ describe('note filter', () => {
     expect(titles(filterAndSortNotes(notes, {}, 'created'))).toEqual(['d', 'b', 'c', 'a'])
     expect(titles(filterAndSortNotes(notes, {}, 'title'))).toEqual(['a', 'c', 'b', 'd'])
     expect(notes).toEqual(before)
+  })
+
+  it('filters a sorted list without sorting it again, and keeps it whole when nothing filters', () => {
+    const sorted = sortNotes(notes, 'title')
+    expect(titles(sorted.notes)).toEqual(['a', 'c', 'b', 'd'])
+    expect(filterNotes(sorted, { text: '  ' })).toBe(sorted.notes)
+    expect(titles(filterNotes(sorted, { tag: 'sirkulær' }))).toEqual(['a', 'b'])
+    expect(titles(filterNotes(sortNotes(notes, 'updated'), { text: 'VARME' }))).toEqual(['b'])
   })
 
   it('lists authors and tag counts for the filter menus', () => {

@@ -55,13 +55,16 @@ function foldedTitle(note: NoteSummary): string {
   return title
 }
 
-/** A predicate for one filter; build it once per filter change, run it per note. */
-export function noteMatcher(filter: NoteFilter): (note: NoteSummary) => boolean {
+/**
+ * A predicate for one filter; build it once per filter change, run it per note with the note's
+ * folded title (see foldText).
+ */
+function noteMatcher(filter: NoteFilter): (note: NoteSummary, foldedTitle: string) => boolean {
   const words = foldText(filter.text ?? '')
     .split(/\s+/)
     .filter((word) => word !== '')
   const tag = filter.tag === undefined ? undefined : foldText(filter.tag)
-  return (note) => {
+  return (note, title) => {
     if (filter.companyId !== undefined && note.companyId !== filter.companyId) return false
     if (filter.type !== undefined && note.type !== filter.type) return false
     if (filter.updatedSince !== undefined && note.updatedAt < filter.updatedSince) return false
@@ -76,10 +79,7 @@ export function noteMatcher(filter: NoteFilter): (note: NoteSummary) => boolean 
       return false
     }
     if (tag !== undefined && !note.tags.some((label) => foldText(label) === tag)) return false
-    if (words.length > 0) {
-      const title = foldedTitle(note)
-      if (!words.every((word) => title.includes(word))) return false
-    }
+    for (const word of words) if (!title.includes(word)) return false
     return true
   }
 }
@@ -103,14 +103,44 @@ export function compareNotes(sort: NoteSort): (a: NoteSummary, b: NoteSummary) =
   }
 }
 
+/** A list in one sort order, with each title folded once (see foldText) for filtering. */
+export type SortedNotes = {
+  readonly notes: readonly NoteSummary[]
+  /** `foldedTitles[i]` is `notes[i]`'s title, folded. */
+  readonly foldedTitles: readonly string[]
+}
+
+/** `notes` in `sort` order (a new array), ready to be filtered keystroke after keystroke. */
+export function sortNotes(notes: readonly NoteSummary[], sort: NoteSort): SortedNotes {
+  const sorted = [...notes].sort(compareNotes(sort))
+  return { notes: sorted, foldedTitles: sorted.map(foldedTitle) }
+}
+
+/**
+ * The notes of a sorted list that match `filter`, in the same order. A list sorts once per
+ * change of its notes or sort; a filter keystroke only runs this: one pass, no sort, no
+ * folding.
+ */
+export function filterNotes(sorted: SortedNotes, filter: NoteFilter): readonly NoteSummary[] {
+  if (isEmptyFilter(filter)) return sorted.notes
+  const matches = noteMatcher(filter)
+  const { notes, foldedTitles } = sorted
+  const shown: NoteSummary[] = []
+  for (let i = 0; i < notes.length; i++) {
+    const note = notes[i] as NoteSummary
+    if (matches(note, foldedTitles[i] as string)) shown.push(note)
+  }
+  return shown
+}
+
 /** The notes to show: those matching `filter`, in `sort` order. Never changes `notes`. */
 export function filterAndSortNotes(
   notes: readonly NoteSummary[],
   filter: NoteFilter,
   sort: NoteSort,
 ): NoteSummary[] {
-  const matches = isEmptyFilter(filter) ? [...notes] : notes.filter(noteMatcher(filter))
-  return matches.sort(compareNotes(sort))
+  const shown = filterNotes(sortNotes(notes, sort), filter)
+  return [...shown]
 }
 
 /** The distinct authors of a list of notes (creators and last editors), sorted, for the filter menu. */

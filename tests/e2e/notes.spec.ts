@@ -151,3 +151,25 @@ test('a note’s row menu opens with a tap, without the pointer resting on the r
   await ada.keyboard.press('Enter')
   await expect(ada.getByRole('menuitem', { name: 'Delete' })).toBeVisible()
 })
+
+test('with a mouse, a row’s menu renames its note and stays open while the pointer moves on', async ({
+  browser,
+}) => {
+  const ada = await join(browser, demoInvite(hub), 'Ada Lien', 'Lien Møbelverk')
+  const row = ada.getByTestId('note-item').filter({ hasText: 'Robotcelle for små serier' })
+  await row.hover()
+  await row.locator('.row-menu').click()
+  const rename = ada.getByRole('menuitem', { name: 'Rename' })
+  await expect(rename).toBeVisible()
+  // Crossing another row on the way into the menu arms that row, not closes this menu.
+  const other = ada.getByTestId('note-item').nth(0)
+  await other.hover()
+  await expect(rename).toBeVisible()
+  await rename.click()
+  const dialog = ada.getByRole('dialog')
+  await dialog.getByRole('textbox').fill('Robotcelle for små og store serier')
+  await dialog.getByRole('button', { name: 'Rename' }).click()
+  await expect(
+    ada.getByTestId('note-item').filter({ hasText: 'Robotcelle for små og store serier' }),
+  ).toHaveCount(1)
+})

@@ -7,12 +7,14 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type FocusEvent,
   type KeyboardEvent,
   type PointerEvent,
 } from 'react'
 import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
 import type { NoteId } from '../../../shared/ids'
-import { filterAndSortNotes } from '../../../shared/model/noteFilter'
+import { filterNotes, sortNotes } from '../../../shared/model/noteFilter'
 import { createNote, deleteNote, renameNote, type NoteSummary } from '../../../shared/model/notes'
 import type { NoteType } from '../../../shared/model/noteTypes'
 import { useNow } from '../lib/clock'
@@ -33,6 +35,8 @@ import {
   noteListViewStore,
   toNoteFilter,
   updatedSince,
+  updateNoteListView,
+  type NoteListView,
 } from './list/listView'
 import { NewNoteButton } from './list/NewNoteButton'
 import { NoteFilterBar } from './list/NoteFilterBar'
@@ -129,12 +133,13 @@ export const NoteList = memo(function NoteList({
   const justNow = t('notes.justNow')
   const scrollRef = useRef<HTMLDivElement>(null)
   const [pending, setPending] = useState<Pending>()
+  // The row under the mouse or with focus: its menu is built (see LazyMenu).
+  const [armed, setArmed] = useState<NoteId>()
   const since = updatedSince(view.updated, now)
   const filter = useMemo(() => toNoteFilter(view, since), [view, since])
-  const notes = useMemo(
-    () => filterAndSortNotes(allNotes, filter, view.sort),
-    [allNotes, filter, view.sort],
-  )
+  // Sorted when the notes or the sort change; a filter keystroke only filters.
+  const sorted = useMemo(() => sortNotes(allNotes, view.sort), [allNotes, view.sort])
+  const notes = useMemo(() => filterNotes(sorted, filter), [sorted, filter])
   const filtered = hasFilters(view)
   const rowLabels = useMemo<RowLabels>(
     () => ({
@@ -154,6 +159,37 @@ export const NoteList = memo(function NoteList({
     },
     [connection],
   )
+  // Rows have no handlers of their own (a keystroke in the filter re-renders every row on
+  // screen, so a row must be cheap): the list finds the row under the pointer or with focus.
+  const hovered = useRef<NoteId>(undefined)
+  const intent = useHoverIntent(() => {
+    if (hovered.current !== undefined) prefetch(hovered.current)
+  })
+  const onPointerOver = (event: PointerEvent<HTMLDivElement>): void => {
+    const id = rowNoteId(event.target)
+    if (id === hovered.current) return
+    hovered.current = id
+    if (id === undefined) return intent.cancel()
+    intent.start()
+    // Not on touch: a tap would re-render the button between its pointerdown and its click;
+    // an unarmed menu opens on the click itself.
+    if (event.pointerType === 'mouse') setArmed(id)
+  }
+  const onPointerLeave = (): void => {
+    hovered.current = undefined
+    intent.cancel()
+  }
+  const onFocus = (event: FocusEvent<HTMLDivElement>): void => {
+    const id = rowNoteId(event.target)
+    if (id === undefined) return
+    setArmed(id)
+    if ((event.target as HTMLElement).classList.contains('note-open')) prefetch(id)
+  }
+  const updateView = useCallback(
+    (change: (view: NoteListView) => NoteListView) =>
+      updateNoteListView(connection.workspaceId, change),
+    [connection.workspaceId],
+  )
 
   // eslint-disable-next-line react-hooks/incompatible-library -- we do not use the React Compiler; TanStack Virtual re-renders through its own state.
   const virtualizer = useVirtualizer({
@@ -163,25 +199,33 @@ export const NoteList = memo(function NoteList({
     // Rows beyond the visible ones, for smooth scrolling; every one of them mounts when a
     // filter keystroke changes the list.
     overscan: 6,
-    getItemKey: (index) => notes[index]?.id ?? index,
+    // Items keyed by position (the default), like the rows: with fixed heights nothing is
+    // measured per note, and a key per note would make the virtualizer walk all 10k of them
+    // on every keystroke.
   })
 
-  const createAndOpen = (type: NoteType | undefined): void => {
-    const author = { name: authorName }
-    const id =
-      type === undefined
-        ? createNote(doc, { title: '', author, now: Date.now() })
-        : createNoteFromTemplate(connection, {
-            type,
-            language: templateLanguage(i18n.language),
-            author,
-            now: Date.now(),
-          })
-    // A new note must be visible: it is the newest, but may not pass the filters.
-    if (filtered) viewStore.set(clearFilters(view))
-    scrollRef.current?.scrollTo({ top: 0 })
-    onOpen(id, { focusTitle: true })
-  }
+  const language = i18n.language
+  const createAndOpen = useCallback(
+    (type: NoteType | undefined): void => {
+      const author = { name: authorName }
+      const id =
+        type === undefined
+          ? createNote(connection.doc, { title: '', author, now: Date.now() })
+          : createNoteFromTemplate(connection, {
+              type,
+              language: templateLanguage(language),
+              author,
+              now: Date.now(),
+            })
+      // A new note must be visible: it is the newest, but may not pass the filters.
+      updateNoteListView(connection.workspaceId, (view) =>
+        hasFilters(view) ? clearFilters(view) : view,
+      )
+      scrollRef.current?.scrollTo({ top: 0 })
+      onOpen(id, { focusTitle: true })
+    },
+    [connection, authorName, language, onOpen],
+  )
 
   const focusRow = (index: number): void => {
     virtualizer.scrollToIndex(index)
@@ -220,7 +264,7 @@ export const NoteList = memo(function NoteList({
           doc={doc}
           notes={allNotes}
           view={view}
-          onChange={viewStore.set}
+          onUpdate={updateView}
           onLeave={(how) => {
             const first = notes[0]
             if (first === undefined) return
@@ -254,6 +298,9 @@ export const NoteList = memo(function NoteList({
         role="list"
         aria-label={t('notes.listLabel')}
         onKeyDown={onKeyDown}
+        onPointerOver={onPointerOver}
+        onPointerLeave={onPointerLeave}
+        onFocus={onFocus}
       >
         {notes.length === 0 && !synced ? (
           <div className="note-list-empty" role="status">
@@ -294,8 +341,8 @@ export const NoteList = memo(function NoteList({
                   time={formatRelativeTime(note.updatedAt, now, i18n.language, justNow)}
                   fullTime={formatDateTime(note.updatedAt, i18n.language)}
                   viewers={viewers.get(note.id)}
+                  armed={armed === note.id}
                   onOpen={onOpen}
-                  onPrefetch={prefetch}
                   onAction={readOnly ? undefined : setPending}
                   labels={rowLabels}
                 />
@@ -304,25 +351,65 @@ export const NoteList = memo(function NoteList({
           </div>
         )}
       </div>
+      <RowDialogs
+        doc={doc}
+        pending={pending}
+        onDone={setPending}
+        workspaceName={workspaceName}
+        authorName={authorName}
+        onOpen={onOpen}
+      />
+    </section>
+  )
+}, sameListProps)
+
+/** The id of the note row `target` is in, if any. */
+function rowNoteId(target: EventTarget): NoteId | undefined {
+  if (!(target instanceof Element)) return undefined
+  const row = target.closest<HTMLElement>('[data-note-id]')
+  return (row?.dataset.noteId as NoteId | undefined) ?? undefined
+}
+
+/** Rename and delete from a row's menu; memoized, so list keystrokes do not re-render them. */
+const RowDialogs = memo(function RowDialogs({
+  doc,
+  pending,
+  onDone,
+  workspaceName,
+  authorName,
+  onOpen,
+}: {
+  doc: Y.Doc
+  pending: Pending
+  onDone: (pending: Pending) => void
+  workspaceName: string
+  authorName: string
+  onOpen: (id: NoteId | undefined) => void
+}) {
+  const { t } = useTranslation()
+  const title = pending?.note.title || t('notes.untitled')
+  return (
+    <>
       <NoteRenameDialog
         key={pending?.kind === 'rename' ? pending.note.id : 'rename'}
         open={pending?.kind === 'rename'}
-        onOpenChange={(open) => !open && setPending(undefined)}
+        onOpenChange={(open) => !open && onDone(undefined)}
         initialTitle={pending?.note.title ?? ''}
-        onSubmit={(title) => {
+        onSubmit={(newTitle) => {
           if (pending === undefined) return
-          renameNote(doc, pending.note.id, { title, author: { name: authorName }, now: Date.now() })
-          setPending(undefined)
+          renameNote(doc, pending.note.id, {
+            title: newTitle,
+            author: { name: authorName },
+            now: Date.now(),
+          })
+          onDone(undefined)
         }}
       />
       <ConfirmDialog
         open={pending?.kind === 'delete'}
-        onOpenChange={(open) => !open && setPending(undefined)}
-        title={t('notes.deleteTitle', { title: pending?.note.title || t('notes.untitled') })}
-        body={t('notes.deleteBody', {
-          title: pending?.note.title || t('notes.untitled'),
-          workspace: workspaceName,
-        })}
+        onOpenChange={(open) => !open && onDone(undefined)}
+        title={t('notes.deleteTitle', { title })}
+        body={t('notes.deleteBody', { title, workspace: workspaceName })}
         confirmLabel={t('notes.deleteConfirm')}
         onConfirm={() => {
           if (pending === undefined) return
@@ -330,9 +417,9 @@ export const NoteList = memo(function NoteList({
           if (pending.note.id === currentRoute.getSnapshot().note) onOpen(undefined)
         }}
       />
-    </section>
+    </>
   )
-}, sameListProps)
+})
 
 const NoteRow = memo(function NoteRow({
   index,
@@ -343,8 +430,8 @@ const NoteRow = memo(function NoteRow({
   time,
   fullTime,
   viewers,
+  armed,
   onOpen,
-  onPrefetch,
   onAction,
   labels,
 }: {
@@ -356,29 +443,18 @@ const NoteRow = memo(function NoteRow({
   time: string
   fullTime: string
   viewers: readonly Participant[] | undefined
+  /** Under the mouse or focused: its menu is built (see LazyMenu). */
+  armed: boolean
   onOpen: (id: NoteId) => void
-  /** The person is about to open this note (pointer resting on it, or keyboard focus). */
-  onPrefetch: (id: NoteId) => void
   /** Absent for a view-only guest: the row has no rename/delete menu. */
   onAction: ((pending: Pending) => void) | undefined
   /** The row's words, from the list: one translation hook per list, not per row. */
   labels: RowLabels
 }) {
   const title = note.title || labels.untitled
-  const intent = useHoverIntent(() => onPrefetch(note.id))
   const active = useIsCurrentNote(note.id)
-  // The row's menu is built when a mouse first rests on the row or it gets focus (see
-  // LazyMenu). Not on touch: a tap would re-render the button between its pointerdown and its
-  // click; an unarmed menu opens on the click itself.
-  const [armed, setArmed] = useState(false)
-  const arm = (): void => setArmed(true)
-  const armForMouse = (event: PointerEvent): void => {
-    if (event.pointerType === 'mouse') arm()
-  }
   return (
     <div
-      onPointerEnter={armed ? undefined : armForMouse}
-      onFocus={armed ? undefined : arm}
       role="listitem"
       aria-setsize={total}
       aria-posinset={index + 1}
@@ -393,9 +469,6 @@ const NoteRow = memo(function NoteRow({
         className="note-open"
         aria-current={active ? 'page' : undefined}
         onClick={() => onOpen(note.id)}
-        onPointerEnter={intent.start}
-        onPointerLeave={intent.cancel}
-        onFocus={() => onPrefetch(note.id)}
       >
         <span className="note-item-head">
           {note.type !== undefined && (

@@ -54,7 +54,15 @@ export function LazyMenu({
     })
   }
   return (
-    <DropdownMenu.Root modal={false} open={open} onOpenChange={setOpen}>
+    <DropdownMenu.Root
+      modal={false}
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next)
+        // Opened while armed: it stays built when the pointer moves on and disarms it.
+        if (next) setBuilt(true)
+      }}
+    >
       <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align={align} sideOffset={4} collisionPadding={8}>

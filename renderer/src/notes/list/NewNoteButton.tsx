@@ -1,14 +1,20 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import { ChevronDown, FileText, Plus } from 'lucide-react'
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NOTE_TYPES, type NoteType } from '../../../../shared/model/noteTypes'
 import { NoteTypeIcon } from '../properties/NoteTypeIcon'
 
 /**
  * "New note" as a split button: the main part makes a blank note at once, the arrow opens a
- * menu of templates, one per note type.
+ * menu of templates, one per note type. Memoized: the list re-renders on every keystroke in
+ * its filter, and a Radix menu is not free.
  */
-export function NewNoteButton({ onCreate }: { onCreate: (type: NoteType | undefined) => void }) {
+export const NewNoteButton = memo(function NewNoteButton({
+  onCreate,
+}: {
+  onCreate: (type: NoteType | undefined) => void
+}) {
   const { t } = useTranslation()
   return (
     <div className="new-note-split" role="group" aria-label={t('notes.new')}>
@@ -60,4 +66,4 @@ export function NewNoteButton({ onCreate }: { onCreate: (type: NoteType | undefi
       </DropdownMenu.Root>
     </div>
   )
-}
+})

@@ -1,11 +1,16 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import * as Popover from '@radix-ui/react-popover'
 import { ArrowDownUp, Check, ListFilter, Search, X } from 'lucide-react'
-import { useId, useMemo, type ReactNode } from 'react'
+import { memo, useId, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { CompanyId, CompetenceId } from '../../../../shared/ids'
-import { NOTE_SORTS, noteAuthors, noteTagCounts } from '../../../../shared/model/noteFilter'
+import {
+  NOTE_SORTS,
+  noteAuthors,
+  noteTagCounts,
+  type NoteSort,
+} from '../../../../shared/model/noteFilter'
 import type { NoteSummary } from '../../../../shared/model/notes'
 import { isNoteType, NOTE_TYPES } from '../../../../shared/model/noteTypes'
 import { IconButton } from '../../ui/IconButton'
@@ -20,6 +25,9 @@ import {
   type UpdatedRange,
 } from './listView'
 
+/** Changes the list view from its current value (not from the one a component last saw). */
+type UpdateView = (change: (view: NoteListView) => NoteListView) => void
+
 /**
  * Over the note list: a title filter, a sort menu and a filter popover (company, tag,
  * competence, type, author, when edited). Set filters show as removable chips. The bar
@@ -29,14 +37,14 @@ export function NoteFilterBar({
   doc,
   notes,
   view,
-  onChange,
+  onUpdate,
   onLeave,
 }: {
   doc: Y.Doc
   /** All notes (unfiltered), for the tag and author choices. */
   notes: readonly NoteSummary[]
   view: NoteListView
-  onChange: (view: NoteListView) => void
+  onUpdate: UpdateView
   /** Enter in the title filter opens the first match; ArrowDown moves into the list. */
   onLeave: (how: 'open' | 'focus') => void
 }) {
@@ -53,11 +61,14 @@ export function NoteFilterBar({
             aria-label={t('noteProps.filter.search')}
             placeholder={t('noteProps.filter.searchPlaceholder')}
             value={view.text}
-            onChange={(event) => onChange({ ...view, text: event.target.value })}
+            onChange={(event) => {
+              const text = event.target.value
+              onUpdate((current) => ({ ...current, text }))
+            }}
             onKeyDown={(event) => {
               if (event.key === 'Escape' && view.text !== '') {
                 event.preventDefault()
-                onChange({ ...view, text: '' })
+                onUpdate((current) => ({ ...current, text: '' }))
               } else if (event.key === 'Enter' || event.key === 'ArrowDown') {
                 event.preventDefault()
                 onLeave(event.key === 'Enter' ? 'open' : 'focus')
@@ -66,38 +77,14 @@ export function NoteFilterBar({
             data-testid="note-search"
           />
         </label>
-        <SortMenu view={view} onChange={onChange} />
-        <Popover.Root>
-          <Popover.Trigger asChild>
-            <IconButton
-              size="sm"
-              label={t('noteProps.filter.filters')}
-              active={active.length > 0}
-              className="note-filter-button"
-              data-testid="note-filter-button"
-            >
-              <ListFilter size={15} aria-hidden />
-              {active.length > 0 && <span className="note-filter-badge">{active.length}</span>}
-            </IconButton>
-          </Popover.Trigger>
-          <Popover.Portal>
-            <Popover.Content
-              className="popover filter-popover"
-              align="end"
-              sideOffset={6}
-              collisionPadding={8}
-              data-testid="note-filter-popover"
-            >
-              <FilterFields doc={doc} notes={notes} view={view} onChange={onChange} />
-            </Popover.Content>
-          </Popover.Portal>
-        </Popover.Root>
+        <SortMenu sort={view.sort} onUpdate={onUpdate} />
+        <FilterPopover doc={doc} notes={notes} view={view} onUpdate={onUpdate} />
       </div>
       {active.length > 0 && (
         <ul className="filter-chips" aria-label={t('noteProps.filter.filters')}>
           {active.map((field) => (
             <li key={field}>
-              <ActiveFilterChip doc={doc} view={view} field={field} onChange={onChange} />
+              <ActiveFilterChip doc={doc} view={view} field={field} onUpdate={onUpdate} />
             </li>
           ))}
         </ul>
@@ -106,12 +93,13 @@ export function NoteFilterBar({
   )
 }
 
-function SortMenu({
-  view,
-  onChange,
+/** Memoized, like FilterPopover: a keystroke in the title filter does not re-render it. */
+const SortMenu = memo(function SortMenu({
+  sort: current,
+  onUpdate,
 }: {
-  view: NoteListView
-  onChange: (view: NoteListView) => void
+  sort: NoteSort
+  onUpdate: UpdateView
 }) {
   const { t } = useTranslation()
   return (
@@ -119,7 +107,7 @@ function SortMenu({
       <DropdownMenu.Trigger asChild>
         <IconButton
           size="sm"
-          label={`${t('noteProps.filter.sort')}: ${t(`noteProps.filter.sorts.${view.sort}`)}`}
+          label={`${t('noteProps.filter.sort')}: ${t(`noteProps.filter.sorts.${current}`)}`}
           data-testid="note-sort"
         >
           <ArrowDownUp size={15} aria-hidden />
@@ -131,10 +119,10 @@ function SortMenu({
             {t('noteProps.filter.sort')}
           </DropdownMenu.Label>
           <DropdownMenu.RadioGroup
-            value={view.sort}
+            value={current}
             onValueChange={(sort) => {
               const next = NOTE_SORTS.find((candidate) => candidate === sort)
-              if (next !== undefined) onChange({ ...view, sort: next })
+              if (next !== undefined) onUpdate((current) => ({ ...current, sort: next }))
             }}
           >
             {NOTE_SORTS.map((sort) => (
@@ -152,6 +140,62 @@ function SortMenu({
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
   )
+})
+
+/** The filters' popover; it ignores the title text, so typing in the filter skips it. */
+const FilterPopover = memo(
+  function FilterPopover({
+    doc,
+    notes,
+    view,
+    onUpdate,
+  }: {
+    doc: Y.Doc
+    notes: readonly NoteSummary[]
+    view: NoteListView
+    onUpdate: UpdateView
+  }) {
+    const { t } = useTranslation()
+    const active = activeFilterFields(view)
+    return (
+      <Popover.Root>
+        <Popover.Trigger asChild>
+          <IconButton
+            size="sm"
+            label={t('noteProps.filter.filters')}
+            active={active.length > 0}
+            className="note-filter-button"
+            data-testid="note-filter-button"
+          >
+            <ListFilter size={15} aria-hidden />
+            {active.length > 0 && <span className="note-filter-badge">{active.length}</span>}
+          </IconButton>
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content
+            className="popover filter-popover"
+            align="end"
+            sideOffset={6}
+            collisionPadding={8}
+            data-testid="note-filter-popover"
+          >
+            <FilterFields doc={doc} notes={notes} view={view} onUpdate={onUpdate} />
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+    )
+  },
+  (a, b) =>
+    a.doc === b.doc &&
+    a.notes === b.notes &&
+    a.onUpdate === b.onUpdate &&
+    sameIgnoringText(a.view, b.view),
+)
+
+function sameIgnoringText(a: NoteListView, b: NoteListView): boolean {
+  return (Object.keys(a) as (keyof NoteListView)[]).every(
+    (key) => key === 'text' || a[key] === b[key],
+  )
 }
 
 const ANY = ''
@@ -160,12 +204,12 @@ function FilterFields({
   doc,
   notes,
   view,
-  onChange,
+  onUpdate,
 }: {
   doc: Y.Doc
   notes: readonly NoteSummary[]
   view: NoteListView
-  onChange: (view: NoteListView) => void
+  onUpdate: UpdateView
 }) {
   const { t } = useTranslation()
   const companies = useCompanies(doc)
@@ -180,7 +224,10 @@ function FilterFields({
         label={t('noteProps.filter.company')}
         value={view.companyId ?? ANY}
         onChange={(value) =>
-          onChange({ ...view, companyId: value === ANY ? undefined : (value as CompanyId) })
+          onUpdate((current) => ({
+            ...current,
+            companyId: value === ANY ? undefined : (value as CompanyId),
+          }))
         }
         testId="filter-company"
       >
@@ -194,7 +241,9 @@ function FilterFields({
       <FilterSelect
         label={t('noteProps.filter.tag')}
         value={view.tag ?? ANY}
-        onChange={(value) => onChange({ ...view, tag: value === ANY ? undefined : value })}
+        onChange={(value) =>
+          onUpdate((current) => ({ ...current, tag: value === ANY ? undefined : value }))
+        }
         testId="filter-tag"
       >
         <option value={ANY}>{any}</option>
@@ -211,10 +260,10 @@ function FilterFields({
         label={t('noteProps.filter.competence')}
         value={view.competenceId ?? ANY}
         onChange={(value) =>
-          onChange({
-            ...view,
+          onUpdate((current) => ({
+            ...current,
             competenceId: value === ANY ? undefined : (value as CompetenceId),
-          })
+          }))
         }
         testId="filter-competence"
       >
@@ -228,7 +277,9 @@ function FilterFields({
       <FilterSelect
         label={t('noteProps.filter.type')}
         value={view.type ?? ANY}
-        onChange={(value) => onChange({ ...view, type: isNoteType(value) ? value : undefined })}
+        onChange={(value) =>
+          onUpdate((current) => ({ ...current, type: isNoteType(value) ? value : undefined }))
+        }
         testId="filter-type"
       >
         <option value={ANY}>{any}</option>
@@ -241,7 +292,9 @@ function FilterFields({
       <FilterSelect
         label={t('noteProps.filter.author')}
         value={view.author ?? ANY}
-        onChange={(value) => onChange({ ...view, author: value === ANY ? undefined : value })}
+        onChange={(value) =>
+          onUpdate((current) => ({ ...current, author: value === ANY ? undefined : value }))
+        }
         testId="filter-author"
       >
         <option value={ANY}>{any}</option>
@@ -259,7 +312,7 @@ function FilterFields({
         value={view.updated}
         onChange={(value) => {
           const updated = UPDATED_RANGES.find((range) => range === value)
-          if (updated !== undefined) onChange({ ...view, updated })
+          if (updated !== undefined) onUpdate((current) => ({ ...current, updated }))
         }}
         testId="filter-updated"
       >
@@ -270,7 +323,7 @@ function FilterFields({
         ))}
       </FilterSelect>
       {activeFilterFields(view).length > 0 && (
-        <button type="button" className="filter-clear" onClick={() => onChange(clearFilters(view))}>
+        <button type="button" className="filter-clear" onClick={() => onUpdate(clearFilters)}>
           {t('noteProps.filter.clear')}
         </button>
       )}
@@ -315,12 +368,12 @@ function ActiveFilterChip({
   doc,
   view,
   field,
-  onChange,
+  onUpdate,
 }: {
   doc: Y.Doc
   view: NoteListView
   field: FilterField
-  onChange: (view: NoteListView) => void
+  onUpdate: UpdateView
 }) {
   const { t } = useTranslation()
   const companies = useCompanies(doc)
@@ -353,7 +406,7 @@ function ActiveFilterChip({
         type="button"
         className="filter-chip-remove"
         aria-label={t('noteProps.filter.remove', { name: `${name}: ${value}` })}
-        onClick={() => onChange(withoutFilter(view, field))}
+        onClick={() => onUpdate((current) => withoutFilter(current, field))}
       >
         <X size={12} aria-hidden />
       </button>
