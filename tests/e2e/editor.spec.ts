@@ -421,3 +421,32 @@ test('an image copied into another note brings its picture along', async ({ brow
     .poll(() => boImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBe(9)
 })
+
+test('coming back to a note shows its editor as it was: same text, same elements, undo intact', async ({
+  browser,
+}) => {
+  const ada = await join(browser, 'Ada Lien', 'Lien Møbelverk')
+  await ada.getByTestId('new-note').click()
+  await ada.getByTestId('note-title').fill('Tilbake igjen')
+  await ada.getByTestId('note-title').press('Enter')
+  await ada.keyboard.type('Første avsnitt.')
+  // A mark on the paragraph's element (a property: ProseMirror would undo an attribute), which a
+  // rebuilt document would not have.
+  await editor(ada)
+    .locator('p')
+    .first()
+    .evaluate((p) => Object.assign(p, { kryssSeen: true }))
+  await ada.getByTestId('note-item').filter({ hasText: 'Robotcelle for små serier' }).click()
+  await expect(ada.getByTestId('note-title')).toHaveValue('Robotcelle for små serier')
+  await expect(editor(ada)).not.toContainText('Første avsnitt.')
+  await ada.getByTestId('note-item').filter({ hasText: 'Tilbake igjen' }).click()
+  await expect(editor(ada)).toContainText('Første avsnitt.')
+  const seen = await editor(ada)
+    .locator('p')
+    .first()
+    .evaluate((p) => (p as HTMLElement & { kryssSeen?: boolean }).kryssSeen === true)
+  expect(seen).toBe(true)
+  await editor(ada).focus()
+  await ada.keyboard.press('Control+z')
+  await expect(editor(ada)).not.toContainText('Første avsnitt.')
+})

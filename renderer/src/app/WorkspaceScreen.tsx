@@ -28,6 +28,10 @@ import { SidebarProfile, SidebarTop } from './SidebarChrome'
 const NoteView = lazy(() =>
   import('../notes/NoteView').then((module) => ({ default: module.NoteView })),
 )
+// Kept editors stay mounted here while a note is open (see notes/editor/EditorShelf.tsx).
+const EditorShelf = lazy(() =>
+  import('../notes/NoteView').then((module) => ({ default: module.EditorShelf })),
+)
 
 type ScreenProps = {
   session: HostSession
@@ -231,6 +235,7 @@ export function WorkspaceScreen({
             autoFocusTitle={focusTitleFor === noteId}
             readOnly={entry.readOnly}
           />
+          <EditorShelf />
         </Suspense>
       )}
     </Layout>

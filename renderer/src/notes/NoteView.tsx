@@ -1,4 +1,3 @@
-import { EditorContent } from '@tiptap/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteId } from '../../../shared/ids'
@@ -18,12 +17,15 @@ import { NoteProperties } from './properties/NoteProperties'
 import { useNote } from './useNotes'
 import { useNoteBody } from './useNoteBody'
 import { setEditorPreparer } from './editorPreparer'
+import { EditorSlot, shelveEditor } from './editor/EditorShelf'
 import { noteEditorFor, useNoteEditor } from './useNoteEditor'
 import { HistoryButton } from './history/HistoryButton'
 import { NoteShareLine } from '../notebook/NoteShareLine'
 import { ShareNoteButton } from '../notebook/ShareNoteButton'
 import { ExportNoteButton } from '../transfer/ExportNoteButton'
 import { useVersionRecorder } from './history/useVersionRecorder'
+
+export { EditorShelf } from './editor/EditorShelf'
 
 /**
  * One open note. Render it keyed by note id: the editor binds to a single note's body.
@@ -92,8 +94,9 @@ function NoteBody({
     () =>
       setEditorPreparer((id) => {
         const warm = connection.peekNoteBody(id)
+        // Mounted on the shelf now, so the click only moves it on screen.
         if (warm !== undefined)
-          noteEditorFor({ connection, noteId: id, body: warm, user, readOnly, t })
+          shelveEditor(noteEditorFor({ connection, noteId: id, body: warm, user, readOnly, t }))
       }),
     [connection, user, readOnly, t],
   )
@@ -162,7 +165,7 @@ function NoteBody({
             </time>
           )}
         </p>
-        <EditorContent editor={editor} className="note-editor" data-testid="note-editor" />
+        <EditorSlot editor={editor} />
         <Backlinks
           doc={connection.doc}
           workspaceId={connection.workspaceId}
