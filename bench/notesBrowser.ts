@@ -92,6 +92,7 @@ export async function runNotesBrowserBench(count = 10_000): Promise<void> {
     await page.locator('[data-testid="note-item"][data-index="0"]').click()
     await page.getByTestId('note-editor').locator('.ProseMirror h2').first().waitFor()
 
+    // 30 samples each at least: a p95 of fewer is little more than the slowest one.
     const even = Array.from({ length: 15 }, (_, i) => i * 2 + 2)
     const cold = await openTimes(page, even, false)
     const hovered = await openTimes(
@@ -99,17 +100,24 @@ export async function runNotesBrowserBench(count = 10_000): Promise<void> {
       even.map((i) => i - 1),
       true,
     )
-    // The six notes opened last, again and again: all of them are warm.
-    const recent = [19, 21, 23, 25, 27, 29]
-    const back = await openTimes(
-      page,
-      [...recent, ...recent, ...recent, ...recent, ...recent],
-      false,
+    // Then as many notes further down, never opened before.
+    await page.evaluate(
+      `document.querySelector('[data-testid="note-list"]').scrollTop = ${30 * 56}`,
     )
+    hovered.push(
+      ...(await openTimes(
+        page,
+        even.map((i) => i + 29),
+        true,
+      )),
+    )
+    // The six notes opened last, again and again: all of them are warm.
+    const recent = [49, 51, 53, 55, 57, 59]
+    const back = await openTimes(page, Array(10).fill(recent).flat() as number[], false)
 
     const filter: Timing[] = []
     await page.getByTestId('note-search').focus()
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 8; round++) {
       for (const value of ['v', 'va', 'var', 'varm', 'varme', 'varm', 'var', 'va', 'v', '']) {
         filter.push(await page.evaluate<Timing>(FILTER_SCRIPT(value)))
       }

@@ -198,7 +198,7 @@ export const NoteList = memo(function NoteList({
     estimateSize: () => ROW_HEIGHT,
     // Rows beyond the visible ones, for smooth scrolling; every one of them mounts when a
     // filter keystroke changes the list.
-    overscan: 6,
+    overscan: 3,
     // Items keyed by position (the default), like the rows: with fixed heights nothing is
     // measured per note, and a key per note would make the virtualizer walk all 10k of them
     // on every keystroke.
