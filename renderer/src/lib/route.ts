@@ -1,12 +1,18 @@
-import { isWorkspaceId, type NoteId, type WorkspaceId } from '../../../shared/ids'
+import { isWorkspaceId, type BoardId, type NoteId, type WorkspaceId } from '../../../shared/ids'
+import { isBoardId } from '../../../shared/rooms'
 import { createValueStore } from './externalStore'
 
 /**
- * Where the user is, kept in the URL hash (`#w=<workspace>&n=<note>`) so a reload — in the
- * Electron window or a browser tab — returns to the same workspace and note. The hash is
- * never sent to the host.
+ * Where the user is, kept in the URL hash (`#w=<workspace>&n=<note>`, or `&b=<board>`) so a
+ * reload — in the Electron window or a browser tab — returns to the same workspace and note
+ * or board. The hash is never sent to the host. A board, when set, is what the main area
+ * shows; the note stays selected in the list underneath.
  */
-export type Route = { workspace: WorkspaceId | undefined; note: NoteId | undefined }
+export type Route = {
+  workspace: WorkspaceId | undefined
+  note: NoteId | undefined
+  board?: BoardId | undefined
+}
 
 const NOTE_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/
 
@@ -14,9 +20,11 @@ export function parseRouteHash(hash: string): Route {
   const params = new URLSearchParams(hash.replace(/^#/, ''))
   const workspace = params.get('w')
   const note = params.get('n')
+  const board = params.get('b')
   return {
     workspace: isWorkspaceId(workspace) ? workspace : undefined,
     note: note !== null && NOTE_ID_PATTERN.test(note) ? (note as NoteId) : undefined,
+    ...(isBoardId(board) ? { board } : {}),
   }
 }
 
@@ -24,12 +32,13 @@ export function formatRouteHash(route: Route): string {
   const params = new URLSearchParams()
   if (route.workspace !== undefined) params.set('w', route.workspace)
   if (route.note !== undefined) params.set('n', route.note)
+  if (route.board !== undefined) params.set('b', route.board)
   const text = params.toString()
   return text.length === 0 ? '' : `#${text}`
 }
 
 function sameRoute(a: Route, b: Route): boolean {
-  return a.workspace === b.workspace && a.note === b.note
+  return a.workspace === b.workspace && a.note === b.note && a.board === b.board
 }
 
 const routeStore = createValueStore<Route>(parseRouteHash(window.location.hash))

@@ -1,8 +1,8 @@
 import type { Awareness } from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import type { NoteId, WorkspaceId } from '../../../shared/ids'
-import { noteRoomName, rootRoomName } from '../../../shared/rooms'
+import type { BoardId, NoteId, WorkspaceId } from '../../../shared/ids'
+import { boardRoomName, noteRoomName, rootRoomName } from '../../../shared/rooms'
 import type { Surface, SyncTarget } from '../connection/hostSession'
 import { createBodyCache } from './bodyCache'
 import { openDocSync, type DocSync } from './docSync'
@@ -29,6 +29,11 @@ export type WorkspaceConnection = {
   peekNoteBody(noteId: NoteId): DocSync | undefined
   /** Starts syncing a body that is likely to be opened next. */
   prefetchNoteBody(noteId: NoteId, presence: PresenceState): void
+  /**
+   * One board's document (room `<workspace>/boards/<id>`), synced while the board is open;
+   * its status counts in "saved". The caller destroys it when the board closes.
+   */
+  openBoard(boardId: BoardId, presence: PresenceState): DocSync
   destroy(): void
 }
 
@@ -46,24 +51,21 @@ export function openWorkspaceConnection(input: {
   })
   const status = combineSyncStatus(root.status)
   // A warm body still counts for "saved": edits made just before leaving a note are in it.
+  const openCounted = (room: string, presence: PresenceState): DocSync => {
+    const sync = openDocSync({ room, target: input.target, surface: input.surface, presence })
+    const detach = status.attach(sync.status)
+    return {
+      ...sync,
+      destroy() {
+        detach()
+        sync.destroy()
+      },
+    }
+  }
   const bodies = createBodyCache({
-    openBody(noteId, presence) {
-      const body = openDocSync({
-        room: noteRoomName(input.workspaceId, noteId),
-        target: input.target,
-        surface: input.surface,
-        presence,
-      })
-      const detach = status.attach(body.status)
-      return {
-        ...body,
-        destroy() {
-          detach()
-          body.destroy()
-        },
-      }
-    },
+    openBody: (noteId, presence) => openCounted(noteRoomName(input.workspaceId, noteId), presence),
   })
+  const boards = new Set<DocSync>()
   return {
     workspaceId: input.workspaceId,
     doc: root.doc,
@@ -73,7 +75,20 @@ export function openWorkspaceConnection(input: {
     openNoteBody: (noteId, presence) => bodies.open(noteId, presence),
     peekNoteBody: (noteId) => bodies.peek(noteId),
     prefetchNoteBody: (noteId, presence) => bodies.prefetch(noteId, presence),
+    openBoard(boardId, presence) {
+      const board = openCounted(boardRoomName(input.workspaceId, boardId), presence)
+      boards.add(board)
+      return {
+        ...board,
+        destroy() {
+          if (!boards.delete(board)) return
+          board.destroy()
+        },
+      }
+    },
     destroy() {
+      for (const board of [...boards]) board.destroy()
+      boards.clear()
       bodies.destroy()
       status.destroy()
       root.destroy()

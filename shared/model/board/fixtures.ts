@@ -89,13 +89,28 @@ export function fillBoard(
         frameId: frames[f],
       })
     }
-    // Authors differ per sticky: create in runs by author so `author` is right.
+    // Authors differ per sticky, in runs; each author's stickies are made in one call (one
+    // call per run scanned the whole board each time: minutes at 10k).
+    const byAuthor = new Map<BoardActor, number[]>()
     let start = 0
     while (start < stickies.length) {
       const end = Math.min(stickies.length, start + 1 + Math.floor(random() * 20))
-      ids.push(...createItems(doc, stickies.slice(start, end), { actor: pick(PEOPLE), now }))
+      const author = pick(PEOPLE)
+      const list = byAuthor.get(author) ?? []
+      for (let i = start; i < end; i++) list.push(i)
+      byAuthor.set(author, list)
       start = end
     }
+    const made: ItemId[] = Array.from({ length: stickies.length })
+    for (const [author, indexes] of byAuthor) {
+      const authored = createItems(
+        doc,
+        indexes.map((i) => stickies[i] as NewItem),
+        { actor: author, now },
+      )
+      indexes.forEach((i, k) => (made[i] = authored[k] as ItemId))
+    }
+    ids.push(...made)
     const connectors: NewItem[] = []
     for (let i = 0; i + 1 < ids.length && connectors.length < ids.length / 50; i += 50) {
       connectors.push({ kind: 'connector', x: 0, y: 0, from: ids[i], to: ids[i + 1] })
