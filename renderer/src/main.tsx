@@ -23,6 +23,10 @@ import './styles/transfer.css'
 import './styles/history.css'
 import './styles/noteProps.css'
 import './styles/blocks.css'
+import './styles/boards.css'
+import './styles/boardCanvas.css'
+import './styles/facilitation.css'
+import './styles/boardExport.css'
 
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root')

@@ -3,6 +3,10 @@ import { en as noteProps } from './sections/noteProps'
 import { en as history } from './sections/history'
 import { en as transfer } from './sections/transfer'
 import { en as notebook } from './sections/notebook'
+import { en as boards } from './sections/boards'
+import { en as boardTools } from './sections/boardTools'
+import { en as facilitation } from './sections/facilitation'
+import { en as boardExport } from './sections/boardExport'
 import type { Messages } from './messages'
 
 export const en: Messages = {
@@ -250,4 +254,8 @@ export const en: Messages = {
   history,
   transfer,
   notebook,
+  boards,
+  boardTools,
+  facilitation,
+  boardExport,
 }

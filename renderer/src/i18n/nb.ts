@@ -3,6 +3,10 @@ import { nb as noteProps } from './sections/noteProps'
 import { nb as history } from './sections/history'
 import { nb as transfer } from './sections/transfer'
 import { nb as notebook } from './sections/notebook'
+import { nb as boards } from './sections/boards'
+import { nb as boardTools } from './sections/boardTools'
+import { nb as facilitation } from './sections/facilitation'
+import { nb as boardExport } from './sections/boardExport'
 
 /**
  * Norsk bokmål, the first language. `en.ts` must have exactly the same keys: its type is
@@ -255,4 +259,8 @@ export const nb = {
   history,
   transfer,
   notebook,
+  boards,
+  boardTools,
+  facilitation,
+  boardExport,
 } as const

@@ -5,9 +5,18 @@ import { createValueStore, type ValueStore } from '../../lib/externalStore'
 
 /**
  * The tools of the board's toolbar. `select` also pans on the background with space held or
- * the middle button; `hand` always pans.
+ * the middle button; `hand` always pans. `vote` exists while a voting round is open: a click
+ * on a sticky gives it one of my dots, Alt+click takes one back.
  */
-export const BOARD_TOOLS = ['select', 'hand', 'sticky', 'text', 'frame', 'connector'] as const
+export const BOARD_TOOLS = [
+  'select',
+  'hand',
+  'sticky',
+  'text',
+  'frame',
+  'connector',
+  'vote',
+] as const
 export type BoardTool = (typeof BOARD_TOOLS)[number]
 
 /**
