@@ -25,6 +25,7 @@ import './styles/noteProps.css'
 import './styles/blocks.css'
 import './styles/boards.css'
 import './styles/boardCanvas.css'
+import './styles/boardTools.css'
 import './styles/facilitation.css'
 import './styles/boardExport.css'
 

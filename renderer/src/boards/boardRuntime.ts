@@ -41,8 +41,12 @@ export type BoardRuntime = {
   presence: BoardPresencePublisher
   /** Undo of my own commands and text edits only. */
   undo: Y.UndoManager
-  /** A view-only guest, or present mode: no tool may write. */
-  readOnly: ValueStore<boolean>
+  /** A view-only guest (the host would refuse any write). */
+  viewOnly: ValueStore<boolean>
+  /** Present mode, on this screen only: the board shown without tools, nothing editable. */
+  presenting: ValueStore<boolean>
+  /** Whether tools may write now: neither view-only nor presenting. */
+  canEdit(): boolean
   /** My name or colour changed in the profile. */
   setUser(user: PresenceUser): void
   destroy(): void
@@ -60,7 +64,8 @@ export function openBoardRuntime(input: {
   const peers = boardPeersStore(sync.awareness)
   const presence = createBoardPresencePublisher(sync.awareness, { personId: actor.id })
   const undo = createBoardUndo(sync.doc, { textOrigins: [BOARD_TEXT_ORIGIN] })
-  const readOnly = createValueStore(input.readOnly)
+  const viewOnly = createValueStore(input.readOnly)
+  const presenting = createValueStore(false)
   return {
     boardId: input.boardId,
     sync,
@@ -73,7 +78,9 @@ export function openBoardRuntime(input: {
     peers,
     presence,
     undo,
-    readOnly,
+    viewOnly,
+    presenting,
+    canEdit: () => !viewOnly.getSnapshot() && !presenting.getSnapshot(),
     setUser(user) {
       sync.awareness.setLocalStateField('user', user)
       actor.name = user.name
@@ -117,7 +124,7 @@ export function useBoardRuntime(input: {
     userRef.current = user
     readOnlyRef.current = readOnly
     runtime?.setUser(user)
-    runtime?.readOnly.set(readOnly)
+    runtime?.viewOnly.set(readOnly)
   }, [runtime, user, readOnly])
   return runtime
 }

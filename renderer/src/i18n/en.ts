@@ -5,6 +5,7 @@ import { en as transfer } from './sections/transfer'
 import { en as notebook } from './sections/notebook'
 import { en as boards } from './sections/boards'
 import { en as boardTools } from './sections/boardTools'
+import { en as boardCanvas } from './sections/boardCanvas'
 import { en as facilitation } from './sections/facilitation'
 import { en as boardExport } from './sections/boardExport'
 import type { Messages } from './messages'
@@ -256,6 +257,7 @@ export const en: Messages = {
   notebook,
   boards,
   boardTools,
+  boardCanvas,
   facilitation,
   boardExport,
 }

@@ -5,6 +5,7 @@ import { nb as transfer } from './sections/transfer'
 import { nb as notebook } from './sections/notebook'
 import { nb as boards } from './sections/boards'
 import { nb as boardTools } from './sections/boardTools'
+import { nb as boardCanvas } from './sections/boardCanvas'
 import { nb as facilitation } from './sections/facilitation'
 import { nb as boardExport } from './sections/boardExport'
 
@@ -261,6 +262,7 @@ export const nb = {
   notebook,
   boards,
   boardTools,
+  boardCanvas,
   facilitation,
   boardExport,
 } as const

@@ -1,6 +1,6 @@
 import type { Widen } from '../messages'
 
-/** Translations for: The board canvas and its tools. Both languages in one place; keys must match. */
+/** Translations for: the board tools (tool bar, selection bar, shortcuts). Both languages in one place; keys must match. */
 export const nb = {
   section: 'boardTools',
 } as const
