@@ -10,6 +10,7 @@ import {
   lowestZ,
   readItem,
   scanItems,
+  writePosition,
   type BoardItem,
   type ItemRef,
 } from './items'
@@ -102,7 +103,7 @@ export function alignItems(doc: Y.Doc, ids: readonly ItemId[], alignment: Alignm
                   ? bounds.y + (bounds.h - item.h) / 2
                   : bounds.y + bounds.h - item.h
       if (target === (horizontal ? item.x : item.y)) continue
-      ref.record.set(horizontal ? 'x' : 'y', target)
+      writePosition(ref.record, horizontal ? target : item.x, horizontal ? item.y : target)
       moved.push(ref.id)
     }
   }, COMMAND_ORIGIN)
@@ -133,7 +134,11 @@ export function distributeItems(
     let at = pos(first)
     for (const { ref, item } of chosen) {
       if (at !== pos(item)) {
-        ref.record.set(axis === 'horizontal' ? 'x' : 'y', at)
+        writePosition(
+          ref.record,
+          axis === 'horizontal' ? at : item.x,
+          axis === 'horizontal' ? item.y : at,
+        )
         moved.push(ref.id)
       }
       at += size(item) + gap

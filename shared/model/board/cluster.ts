@@ -4,7 +4,13 @@ import { foldText } from '../noteFilter'
 import { COMMAND_ORIGIN } from '../schema'
 import { boardItems, type BoardActor } from './boardDoc'
 import { createItems } from './commands'
-import { DEFAULT_STICKY_COLOR, boundsOf, readAllItems, type BoardItem } from './items'
+import {
+  DEFAULT_STICKY_COLOR,
+  boundsOf,
+  readAllItems,
+  writePosition,
+  type BoardItem,
+} from './items'
 
 /**
  * "Cluster by colour / author / text similarity": proposes frames with members, which the
@@ -222,8 +228,11 @@ export function applyClusters(
       members.forEach((item, i) => {
         const record = boardItems(doc).get(item.id)
         if (!(record instanceof Y.Map)) return
-        record.set('x', left + CLUSTER_GAP + (i % columns) * cellW)
-        record.set('y', bounds.y + HEADER + Math.floor(i / columns) * cellH)
+        writePosition(
+          record,
+          left + CLUSTER_GAP + (i % columns) * cellW,
+          bounds.y + HEADER + Math.floor(i / columns) * cellH,
+        )
         record.set('frameId', frame)
       })
       frameIds.push(frame)

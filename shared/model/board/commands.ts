@@ -13,8 +13,11 @@ import {
   descendantsOf,
   frameAt,
   isItemColor,
+  isItemKind,
   itemCenter,
   readItem,
+  writePosition,
+  writeSize,
   scanItems,
   type BoardItem,
   type ItemRef,
@@ -77,15 +80,11 @@ function itemRecord(input: NewItem, z: string, stamp: Stamp, hidden: boolean): Y
   // load, and a 10k-sticky board loads measurably faster without the redundant ones.
   const map = recordToYMap({
     kind: input.kind,
-    x: connector ? undefined : finite(input.x),
-    y: connector ? undefined : finite(input.y),
-    w: connector || w === defaults.w ? undefined : w,
-    h: connector || h === defaults.h ? undefined : h,
+    pos: connector ? undefined : [finite(input.x), finite(input.y)],
+    size: connector || (w === defaults.w && h === defaults.h) ? undefined : [w, h],
     z,
     color: isItemColor(input.color) ? input.color : undefined,
-    author: stamp.actor.name,
-    authorId: stamp.actor.id,
-    createdAt: stamp.now,
+    made: { author: stamp.actor.name, authorId: stamp.actor.id, createdAt: stamp.now },
     frameId: input.frameId,
     hidden: hidden ? true : undefined,
     from: connector ? input.from : undefined,
@@ -187,8 +186,7 @@ export function moveItems(
       if (item === undefined) continue
       const x = item.x + dx
       const y = item.y + dy
-      ref.record.set('x', x)
-      ref.record.set('y', y)
+      writePosition(ref.record, x, y)
       if (!chosen.includes(ref.id)) continue
       const exclude =
         ref.kind === 'frame'
@@ -206,12 +204,11 @@ export function moveItems(
 /** Sets an item's rectangle (sizes at least {@link MIN_SIZE}). False when locked or gone. */
 export function resizeItem(doc: Y.Doc, id: ItemId, rect: Rect): boolean {
   const record = editable(doc, [id]).get(id)
-  if (record === undefined || record.get('kind') === 'connector') return false
+  const kind = record?.get('kind')
+  if (record === undefined || !isItemKind(kind) || kind === 'connector') return false
   doc.transact(() => {
-    record.set('x', finite(rect.x))
-    record.set('y', finite(rect.y))
-    record.set('w', size(rect.w, MIN_SIZE))
-    record.set('h', size(rect.h, MIN_SIZE))
+    writePosition(record, finite(rect.x), finite(rect.y))
+    writeSize(record, kind, size(rect.w, MIN_SIZE), size(rect.h, MIN_SIZE))
   }, COMMAND_ORIGIN)
   return true
 }

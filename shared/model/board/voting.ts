@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { randomId, type ItemId } from '../../ids'
 import { COMMAND_ORIGIN } from '../schema'
 import { boardItems, boardVotes, type BoardActor } from './boardDoc'
+import { readAuthorId } from './items'
 import { readVotingRound, type VotingRound } from './session'
 
 /**
@@ -63,7 +64,7 @@ export function vote(doc: Y.Doc, actor: BoardActor, item: ItemId, now: number): 
   const target = boardItems(doc).get(item)
   if (round === undefined || !(target instanceof Y.Map)) return false
   // Others' private items are not there for the voter.
-  if (target.get('hidden') === true && target.get('authorId') !== actor.id) return false
+  if (target.get('hidden') === true && readAuthorId(target) !== actor.id) return false
   const mine = readVotes(doc, round.id).filter((v) => v.voter === actor.id)
   if (mine.length >= round.budget) return false
   const value: StoredVote = { item, voter: actor.id, voterName: actor.name, at: now }
