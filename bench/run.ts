@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { runBoardsBench } from './boards'
 import { runFoundationBench, runPropagationBench } from './foundation'
 import { runNotesBench } from './notes'
 import { runNotesBrowserBench } from './notesBrowser'
@@ -10,7 +11,8 @@ function hasBrowser(): boolean {
   return found
 }
 
-// `npm run bench` runs everything; `npm run bench -- propagation` (or `peers`, `notes`) one part.
+// `npm run bench` runs everything; `npm run bench -- propagation` (or `peers`, `notes`, `boards`)
+// one part.
 const only = process.argv[2]
 if (only === 'propagation') {
   await runPropagationBench()
@@ -19,12 +21,15 @@ if (only === 'propagation') {
 } else if (only === 'notes') {
   runNotesBench()
   if (hasBrowser()) await runNotesBrowserBench()
+} else if (only === 'boards') {
+  await runBoardsBench()
 } else {
   const browser = hasBrowser()
   await runFoundationBench({ browser })
   await runPeersBench()
   runNotesBench()
   if (browser) await runNotesBrowserBench()
+  await runBoardsBench()
 }
 
 // WARNING: providers and sockets of the measured clients keep timers alive; the figures are
