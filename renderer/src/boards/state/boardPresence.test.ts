@@ -27,6 +27,41 @@ describe('board presence', () => {
     expect(read.summon).toEqual({ id: 3, view: { x: 0, y: 0, w: 10, h: 10 } })
   })
 
+  it('sends the pointer alone at most every 50 ms, and a drag with the next frame', () => {
+    const awareness = new Awareness(new Y.Doc())
+    awareness.setLocalState({ user: { name: 'Ada', color: '#16a34a', company: '' } })
+    let clock = 1000
+    const queued: { send: () => void; delay: number }[] = []
+    const publisher = createBoardPresencePublisher(awareness, {
+      personId: 'person-a',
+      schedule: (send, delay) => queued.push({ send, delay }),
+      now: () => clock,
+    })
+    publisher.publish({ cursor: { x: 1, y: 1 } })
+    expect(queued.map((entry) => entry.delay)).toEqual([0])
+    queued.shift()?.send()
+    clock += 10
+    publisher.publish({ cursor: { x: 2, y: 2 } })
+    publisher.publish({ cursor: { x: 3, y: 3 } })
+    // 10 ms after the last send: the pointer waits out the interval, once.
+    expect(queued.map((entry) => entry.delay)).toEqual([40])
+    // A drag does not wait for it.
+    publisher.publish({ drag: { ids: [], dx: 1, dy: 0 } })
+    expect(queued.map((entry) => entry.delay)).toEqual([40, 0])
+    queued.pop()?.send()
+    expect(
+      readBoardPresence((awareness.getLocalState() as { board: unknown }).board),
+    ).toMatchObject({
+      cursor: { x: 3, y: 3 },
+      drag: { dx: 1 },
+    })
+    // The pointer's timer finds nothing left to send.
+    let updates = 0
+    awareness.on('update', () => updates++)
+    queued.shift()?.send()
+    expect(updates).toBe(0)
+  })
+
   it('sends at most one awareness update per frame, with the latest fields', () => {
     const doc = new Y.Doc()
     const awareness = new Awareness(doc)

@@ -123,9 +123,14 @@ export function boardPeersStore(awareness: Awareness): ExternalStore<readonly Bo
   }
 }
 
+/** Pointer-only updates go out at most this often (others' cursors glide between them). */
+export const CURSOR_INTERVAL_MS = 50
+
 /**
- * My side: `publish` merges fields and sends them with the next frame (one awareness update
- * per frame at most, however many pointer events arrived).
+ * My side: `publish` merges fields and sends them later, coalesced: a drag with the next frame
+ * (others see the sticky move within a frame of the network), the pointer alone at most every
+ * {@link CURSOR_INTERVAL_MS} — 25 people moving their mice would otherwise be 1,500 awareness
+ * messages a second for every one of them on the workshop's Wi-Fi.
  */
 export type BoardPresencePublisher = {
   publish(change: Partial<BoardPresence>): void
@@ -139,29 +144,43 @@ export function createBoardPresencePublisher(
   awareness: Awareness,
   input: {
     personId: string
-    schedule?: (send: () => void) => void
+    /** Runs `send` after `delayMs` (0: with the next frame). */
+    schedule?: (send: () => void, delayMs: number) => void
+    now?: () => number
   },
 ): BoardPresencePublisher {
-  const schedule = input.schedule ?? ((send) => requestAnimationFrame(send))
+  const schedule =
+    input.schedule ??
+    ((send, delayMs) => {
+      if (delayMs <= 0) requestAnimationFrame(send)
+      else setTimeout(send, delayMs)
+    })
+  const now = input.now ?? (() => performance.now())
   let state: BoardPresence = EMPTY_BOARD_PRESENCE
   let pending = false
+  /** The pending send goes with the next frame (a drag, or the pointer after a pause). */
+  let soon = false
+  let lastSent = -Infinity
   let destroyed = false
   awareness.setLocalStateField('person', input.personId)
   const send = (): void => {
+    if (!pending || destroyed) return
     pending = false
-    if (destroyed) return
+    soon = false
+    lastSent = now()
     awareness.setLocalStateField('board', state)
   }
   return {
     publish(change) {
+      const pointerOnly = Object.keys(change).every((key) => key === 'cursor')
       state = { ...state, ...change }
-      if (pending) return
+      if (pending && (soon || pointerOnly)) return
+      const delay = pointerOnly ? Math.max(0, CURSOR_INTERVAL_MS - (now() - lastSent)) : 0
       pending = true
-      schedule(send)
+      soon = delay === 0
+      schedule(send, delay)
     },
-    flush() {
-      if (pending) send()
-    },
+    flush: send,
     current: () => state,
     destroy() {
       destroyed = true
