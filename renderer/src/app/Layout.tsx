@@ -6,18 +6,23 @@ import { IconButton } from '../ui/IconButton'
 /**
  * Sidebar + main area. On narrow screens (a phone that scanned the workshop's QR code) the
  * sidebar becomes a drawer opened from the top bar; `closeSignal` closes it (e.g. a note
- * was picked).
+ * was picked). `fill` gives the main area to one view that fills it (a board) instead of a
+ * scrolling page; `presenting` leaves only the main area's content on screen (present mode).
  */
 export function Layout({
   sidebar,
   topBar,
   children,
   closeSignal,
+  fill = false,
+  presenting = false,
 }: {
   sidebar: ReactNode
   topBar: ReactNode
   children: ReactNode
   closeSignal?: unknown
+  fill?: boolean
+  presenting?: boolean
 }) {
   const { t } = useTranslation()
   const [drawerOpen, setDrawerOpen] = useState(false)
@@ -36,7 +41,11 @@ export function Layout({
   }, [drawerOpen])
 
   return (
-    <div className={drawerOpen ? 'layout drawer-open' : 'layout'}>
+    <div
+      className={['layout', drawerOpen ? 'drawer-open' : '', presenting ? 'layout--presenting' : '']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <aside className="sidebar" aria-label={t('app.sidebarLabel')}>
         {sidebar}
       </aside>
@@ -54,7 +63,7 @@ export function Layout({
           </IconButton>
           {topBar}
         </header>
-        <div className="main-scroll">{children}</div>
+        <div className={fill ? 'main-scroll main-scroll--fill' : 'main-scroll'}>{children}</div>
       </main>
     </div>
   )

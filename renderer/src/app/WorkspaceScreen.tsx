@@ -1,8 +1,19 @@
 import { ChevronRight, Eye, FileText, LoaderCircle } from 'lucide-react'
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Profile } from '../../../shared/hostApi'
-import type { NoteId, WorkspaceId } from '../../../shared/ids'
+import type { BoardId, NoteId, WorkspaceId } from '../../../shared/ids'
+import { BoardScreen } from '../boards/BoardScreen'
+import { BoardList } from '../boards/list/BoardList'
+import { useBoardSummary } from '../boards/useBoards'
 import type { HostSession, WorkspaceEntry } from '../connection/hostSession'
 import { InviteButton } from '../invite/InviteDialog'
 import { NoteList } from '../notes/NoteList'
@@ -15,6 +26,7 @@ import { usePresence } from '../sync/usePresence'
 import { useSyncStatus } from '../sync/useSyncStatus'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { afterNextPaint } from '../lib/afterNextPaint'
+import { currentRoute } from '../lib/route'
 import { DemoBanner } from '../workspaces/DemoBanner'
 import { StorageWarnings } from '../workspaces/StorageWarnings'
 import { useWorkspaceMeta } from '../workspaces/useWorkspaceMeta'
@@ -22,7 +34,7 @@ import { NearbySection } from '../nearby/NearbySection'
 import { PrivateBadge } from '../notebook/PrivateBadge'
 import { WorkspaceList } from '../workspaces/WorkspaceList'
 import { Layout } from './Layout'
-import { SidebarProfile, SidebarTop } from './SidebarChrome'
+import { SidebarProfile, SidebarTop, SpaceSwitch, useSidebarSpace } from './SidebarChrome'
 
 // The editor (TipTap, ProseMirror) is most of the bundle: load it after the note list shows.
 const NoteView = lazy(() =>
@@ -41,7 +53,10 @@ type ScreenProps = {
   onOpenSettings: () => void
 }
 
-/** One open workspace: its notes in the sidebar, the open note in the main area. */
+/**
+ * One open workspace: its notes or boards in the sidebar, the open board or note in the main
+ * area.
+ */
 export function WorkspaceScreen({
   session,
   profile,
@@ -66,6 +81,13 @@ export function WorkspaceScreen({
   const participants = usePresence(connection.awareness)
   const workspaceName = meta.name || entry.name
   const demo = meta.demo || entry.demo
+  // The route's board (App passes the note; a board shows over it, see lib/route.ts).
+  const boardId = useSyncExternalStore(
+    currentRoute.subscribe,
+    () => currentRoute.getSnapshot().board,
+  )
+  const [space, setSpace] = useSidebarSpace(connection.workspaceId, boardId)
+  const [presenting, setPresenting] = useState(false)
 
   const user = useMemo<PresenceUser | undefined>(
     () => (profile === null ? undefined : toPresenceUser(profile)),
@@ -167,19 +189,34 @@ export function WorkspaceScreen({
 
   return (
     <Layout
-      closeSignal={noteId}
+      closeSignal={boardId ?? noteId}
+      fill={boardId !== undefined}
+      presenting={presenting && boardId !== undefined}
       sidebar={
         <>
           {workspaceNav}
-          <NoteList
-            connection={connection}
-            workspaceName={workspaceName}
-            authorName={profile?.name ?? ''}
-            viewers={viewers}
-            synced={status.synced}
-            readOnly={entry.readOnly}
-            onOpen={onOpenNote}
-          />
+          <div className="sidebar-spaces">
+            <SpaceSwitch space={space} onChange={setSpace} />
+            {space === 'boards' ? (
+              <BoardList
+                connection={connection}
+                workspaceName={workspaceName}
+                authorName={profile?.name ?? ''}
+                synced={status.synced}
+                readOnly={entry.readOnly}
+              />
+            ) : (
+              <NoteList
+                connection={connection}
+                workspaceName={workspaceName}
+                authorName={profile?.name ?? ''}
+                viewers={viewers}
+                synced={status.synced}
+                readOnly={entry.readOnly}
+                onOpen={onOpenNote}
+              />
+            )}
+          </div>
           {sidebarProfile}
         </>
       }
@@ -187,11 +224,18 @@ export function WorkspaceScreen({
         <>
           <nav className="breadcrumb" aria-label={workspaceName}>
             <span className="breadcrumb-workspace">{workspaceName}</span>
-            {noteId !== undefined && (
+            {boardId !== undefined ? (
               <>
                 <ChevronRight size={14} aria-hidden className="breadcrumb-separator" />
-                <NoteCrumb connection={connection} noteId={noteId} />
+                <BoardCrumb connection={connection} boardId={boardId} />
               </>
+            ) : (
+              noteId !== undefined && (
+                <>
+                  <ChevronRight size={14} aria-hidden className="breadcrumb-separator" />
+                  <NoteCrumb connection={connection} noteId={noteId} />
+                </>
+              )
             )}
           </nav>
           <div className="topbar-end">
@@ -218,7 +262,19 @@ export function WorkspaceScreen({
           <StorageWarnings warnings={entry.warnings} />
         </div>
       )}
-      {noteId === undefined ? (
+      {boardId !== undefined ? (
+        user === undefined ? null : (
+          <BoardScreen
+            key={boardId}
+            connection={connection}
+            boardId={boardId}
+            user={user}
+            readOnly={entry.readOnly}
+            authorName={profile?.name ?? ''}
+            onPresentingChange={setPresenting}
+          />
+        )
+      ) : noteId === undefined ? (
         <div className="empty-state">
           <FileText size={32} strokeWidth={1.5} aria-hidden className="empty-state-icon" />
           <p className="empty-state-title">{t('notes.pickTitle')}</p>
@@ -256,6 +312,23 @@ function NoteCrumb({ connection, noteId }: { connection: WorkspaceConnection; no
   const note = useNote(connection.doc, noteId)
   if (note === undefined) return null
   return <span className="breadcrumb-note">{note.title || t('notes.untitled')}</span>
+}
+
+function BoardCrumb({
+  connection,
+  boardId,
+}: {
+  connection: WorkspaceConnection
+  boardId: BoardId
+}) {
+  const { t } = useTranslation()
+  const board = useBoardSummary(connection.doc, boardId)
+  if (board === undefined) return null
+  return (
+    <span className="breadcrumb-note" data-testid="board-crumb">
+      {board.title || t('boards.untitled')}
+    </span>
+  )
 }
 
 /** No workspace open: none exist yet, or the chosen one is still connecting. */
