@@ -1,3 +1,4 @@
+import type { ExternalStore } from '../../lib/externalStore'
 import type { BoardTool } from '../state/interaction'
 
 /**
@@ -26,6 +27,8 @@ export type WheelInput = {
   dy: number
   /** Ctrl/Cmd held, or a trackpad pinch (which browsers report as a wheel with Ctrl). */
   mod: boolean
+  /** Shift held: a mouse wheel scrolls sideways. */
+  shift?: boolean
 }
 
 export type KeyInput = {
@@ -49,5 +52,7 @@ export type BoardController = {
   keyDown(input: KeyInput): boolean
   keyUp(input: KeyInput): void
   setTool(tool: BoardTool): void
+  /** The CSS cursor for the canvas now (over a handle, an item, while panning…). */
+  readonly cursor: ExternalStore<string>
   destroy(): void
 }
