@@ -1,7 +1,108 @@
+import { Presentation } from 'lucide-react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { IconButton } from '../../ui/IconButton'
 import type { BoardRuntime } from '../boardRuntime'
+import { FacilitationOverlay } from './FacilitationOverlay'
+import { PeopleMenu } from './PeopleMenu'
+import { PrivateModeControl } from './PrivateModeControl'
+import { SessionControl } from './SessionControl'
+import { TimerControl } from './TimerControl'
+import { VotingControl } from './VotingControl'
+import { useFacilitationKit } from './useFacilitationKit'
 
-/** Facilitation: session, timer, voting, private mode, follow and "bring everyone to me". */
-export function FacilitationBar(_props: { runtime: BoardRuntime }) {
-  // Being built (facilitation work); nothing is shown until it is.
-  return null
+/**
+ * Facilitation in the board's header: who facilitates, the timer, dot voting, private mode,
+ * the people (follow, "bring everyone to me") and present mode. Everyone sees the state; the
+ * controls that change it are the facilitator's. Notices, toasts and the way out of present
+ * mode show over the board (FacilitationOverlay), so keep this mounted while presenting.
+ */
+export function FacilitationBar({ runtime }: { runtime: BoardRuntime }) {
+  const { t } = useTranslation()
+  const kit = useFacilitationKit(runtime)
+  const barRef = useRef<HTMLDivElement>(null)
+  const state = useSyncExternalStore(kit.state.subscribe, kit.state.getSnapshot)
+  const people = useSyncExternalStore(kit.people.subscribe, kit.people.getSnapshot)
+  const following = useSyncExternalStore(
+    kit.follower.following.subscribe,
+    kit.follower.following.getSnapshot,
+  )
+  const viewOnly = useSyncExternalStore(runtime.viewOnly.subscribe, runtime.viewOnly.getSnapshot)
+  const presenting = useSyncExternalStore(
+    runtime.presenting.subscribe,
+    runtime.presenting.getSnapshot,
+  )
+
+  const canWrite = !viewOnly
+  const controls = canWrite && state.facilitator?.id === runtime.actor.id
+
+  // Esc leaves present mode, or stops following; not when it closes a menu or a dialog.
+  useEffect(() => {
+    if (!presenting && following === undefined) return
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      const target = event.target instanceof Element ? event.target : null
+      if (target?.closest('[role="menu"], [role="dialog"], [role="listbox"]')) return
+      if (presenting) runtime.presenting.set(false)
+      else kit.follower.stop()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [presenting, following, runtime, kit])
+
+  return (
+    <div
+      className="facilitation-bar"
+      role="group"
+      aria-label={t('facilitation.bar')}
+      ref={barRef}
+      data-testid="facilitation-bar"
+    >
+      <SessionControl
+        runtime={runtime}
+        facilitator={state.facilitator}
+        people={people}
+        canWrite={canWrite}
+      />
+      <TimerControl runtime={runtime} clock={kit.timer} controls={controls} />
+      <VotingControl
+        runtime={runtime}
+        voting={state.voting}
+        controls={controls}
+        canVote={canWrite}
+      />
+      <PrivateModeControl
+        runtime={runtime}
+        on={state.privateMode.on}
+        controls={controls}
+        hidden={kit.hidden}
+      />
+      <span className="facilitation-spacer" />
+      <PeopleMenu
+        runtime={runtime}
+        people={people}
+        following={following}
+        follower={kit.follower}
+        toasts={kit.toasts}
+        canSummon={controls}
+      />
+      <IconButton
+        size="sm"
+        label={t('facilitation.present.start')}
+        onClick={() => runtime.presenting.set(true)}
+        data-testid="present"
+      >
+        <Presentation size={16} />
+      </IconButton>
+      <FacilitationOverlay
+        runtime={runtime}
+        kit={kit}
+        barRef={barRef}
+        presenting={presenting}
+        privateOn={state.privateMode.on}
+        controls={controls}
+        following={following}
+      />
+    </div>
+  )
 }
