@@ -100,8 +100,8 @@ describe('board SVG', () => {
     expect(names).toContain('polygon') // the arrowhead
     // The text item 2,000 units away is inside the picture, not culled.
     expect(width).toBe(2240 + 2 * SVG_MARGIN)
-    expect(height).toBe(1548 + 28 + 2 * SVG_MARGIN)
-    expect(svg).toContain(`viewBox="-40 -68 ${width} ${height}"`)
+    expect(height).toBe(1548 + 2 * SVG_MARGIN)
+    expect(svg).toContain(`viewBox="-40 -40 ${width} ${height}"`)
   })
 
   it('escapes text, so markup in a sticky stays text', () => {
@@ -161,7 +161,9 @@ describe('board SVG', () => {
       { actor: ANNE, now: NOW },
     )
     const { svg } = renderBoardSvg(visibleItems(doc, ANNE))
-    const lines = [...svg.matchAll(/<tspan x="80" y="[\d.]+">([^<]*)<\/tspan>/g)].map(
+    // The first <text> of the sticky is its text; the second is the author.
+    const text = /<g class="sticky">.*?(<text .*?<\/text>)/.exec(svg)?.[1] ?? ''
+    const lines = [...text.matchAll(/<tspan x="14" y="[\d.]+">([^<]*)<\/tspan>/g)].map(
       (match) => match[1],
     )
     expect(lines.length).toBeGreaterThan(1)
@@ -180,7 +182,7 @@ describe('board SVG', () => {
     const plain = boardSvg(doc, ANNE)
     const { svg } = boardSvg(doc, ANNE, { pixelScale: 2 })
     expect(svg).toContain(`width="${plain.width * 2}" height="${plain.height * 2}"`)
-    expect(svg).toContain(`viewBox="-40 -68 ${plain.width} ${plain.height}"`)
+    expect(svg).toContain(`viewBox="-40 -40 ${plain.width} ${plain.height}"`)
   })
 
   it('picks readable text on dark fills', () => {
@@ -193,9 +195,9 @@ describe('board SVG', () => {
     const items = visibleItems(doc, ANNE).filter((item) => item.kind !== 'text')
     expect(svgBounds(items)).toEqual({
       x: -SVG_MARGIN,
-      y: -28 - SVG_MARGIN,
+      y: -SVG_MARGIN,
       w: 600 + 2 * SVG_MARGIN,
-      h: 428 + 2 * SVG_MARGIN,
+      h: 400 + 2 * SVG_MARGIN,
     })
   })
 })

@@ -28,10 +28,15 @@ export const FONT_FAMILY =
 
 /** Space around the content, in board units. */
 export const SVG_MARGIN = 40
-/** Room above a frame for its title. */
-const FRAME_TITLE_SPACE = 28
-const STICKY_PADDING = 12
-const AUTHOR_SIZE = 11
+// Sizes as the canvas draws them (canvas/drawItems.ts), so a file looks like the board.
+const STICKY_PADDING = 14
+const STICKY_AUTHOR_SPACE = 20
+const STICKY_SIZES = [22, 18, 15, 13, 11]
+const AUTHOR_SIZE = 10
+const TEXT_PADDING = 4
+const TEXT_SIZES = [20, 16, 13, 11]
+const FRAME_TITLE_SIZE = 20
+const FRAME_PADDING = 16
 const ARROW_LENGTH = 12
 const ARROW_HALF_WIDTH = 6
 
@@ -96,14 +101,14 @@ export function inkOn(fill: string): string {
   return luminance < 0.5 ? INK_LIGHT : INK
 }
 
-/** The area the picture covers: every item but connectors, frame titles and a margin. */
+/** The area the picture covers: every item but connectors (drawn between items), and a margin. */
 export function svgBounds(items: readonly BoardItem[]): Rect {
-  const rects = items.flatMap((item): Rect[] => {
-    if (item.kind === 'connector') return []
-    if (item.kind !== 'frame') return [item]
-    return [{ x: item.x, y: item.y - FRAME_TITLE_SPACE, w: item.w, h: item.h + FRAME_TITLE_SPACE }]
-  })
-  const content = boundsOf(rects) ?? { x: 0, y: 0, w: 320, h: 200 }
+  const content = boundsOf(items.filter((item) => item.kind !== 'connector')) ?? {
+    x: 0,
+    y: 0,
+    w: 320,
+    h: 200,
+  }
   return {
     x: content.x - SVG_MARGIN,
     y: content.y - SVG_MARGIN,
@@ -154,24 +159,34 @@ function renderFrame(item: BoardItem, { measure, labels }: Paint): string {
   const fill = item.color === undefined ? FRAME_FILL : fillOf(item.color)
   const opacity = item.color === undefined ? '' : ' fill-opacity="0.22"'
   const title = item.text.replace(/\s+/g, ' ').trim()
-  const lockSpace = item.locked ? 18 : 0
+  const lockSpace = item.locked ? 20 : 0
   const parts = [
     `<g class="frame">`,
     `<rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.w)}" height="${n(item.h)}" rx="8" ` +
-      `fill="${fill}"${opacity} stroke="${stroke}" stroke-width="1.5"/>`,
+      `fill="${fill}"${opacity} stroke="${stroke}"/>`,
   ]
   if (title !== '') {
-    const line = ellipsize(title, Math.max(item.w - lockSpace, 0), 14, measure)
+    const width = Math.max(item.w - 2 * FRAME_PADDING - lockSpace, 0)
     parts.push(
       textLines(
-        [line],
-        { x: item.x + 2, y: item.y - 24, fontSize: 14, lineHeight: 18, anchor: 'start' },
+        [ellipsize(title, width, FRAME_TITLE_SIZE, measure)],
+        {
+          x: item.x + FRAME_PADDING,
+          y: item.y + 14,
+          fontSize: FRAME_TITLE_SIZE,
+          lineHeight: FRAME_TITLE_SIZE,
+          anchor: 'start',
+        },
         INK_MUTED,
         ' font-weight="600"',
       ),
     )
   }
-  if (item.locked) parts.push(lockMark(item.x + item.w - 12, item.y - 21, INK_MUTED, labels.locked))
+  if (item.locked) {
+    parts.push(
+      lockMark(item.x + item.w - FRAME_PADDING - 12, item.y + 17, INK_MUTED, labels.locked),
+    )
+  }
   parts.push('</g>')
   return parts.join('')
 }
@@ -179,51 +194,44 @@ function renderFrame(item: BoardItem, { measure, labels }: Paint): string {
 function renderSticky(item: BoardItem, { measure, labels, votes }: Paint): string {
   const fill = fillOf(item.color)
   const ink = inkOn(fill)
-  const author = item.author.trim()
-  const authorSpace = author === '' ? 0 : AUTHOR_SIZE * 1.6
-  const inner = {
+  const box = {
+    x: item.x + STICKY_PADDING,
+    y: item.y + STICKY_PADDING,
     w: item.w - 2 * STICKY_PADDING,
-    h: item.h - 2 * STICKY_PADDING - authorSpace,
+    h: item.h - STICKY_PADDING - STICKY_AUTHOR_SPACE,
   }
-  const block = fitText(item.text, inner.w, inner.h, measure)
-  const textHeight = block.lines.length * block.lineHeight
+  const block = fitText(item.text, box.w, box.h, measure, STICKY_SIZES)
   const parts = [
     `<g class="sticky">`,
-    `<rect x="${n(item.x)}" y="${n(item.y + 2)}" width="${n(item.w)}" height="${n(item.h)}" ` +
-      `rx="4" fill="#101018" fill-opacity="0.08"/>`,
-    `<rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.w)}" height="${n(item.h)}" rx="4" ` +
-      `fill="${fill}" stroke="#101018" stroke-opacity="0.08"/>`,
-    textLines(
-      block.lines,
-      {
-        x: item.x + item.w / 2,
-        y: item.y + STICKY_PADDING + Math.max(0, (inner.h - textHeight) / 2),
-        fontSize: block.fontSize,
-        lineHeight: block.lineHeight,
-        anchor: 'middle',
-      },
-      ink,
-    ),
+    `<rect x="${n(item.x + 1)}" y="${n(item.y + 3)}" width="${n(item.w - 2)}" ` +
+      `height="${n(item.h)}" fill="#101018" fill-opacity="0.13"/>`,
+    `<rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.w)}" height="${n(item.h)}" ` +
+      `fill="${fill}"/>`,
+    textLines(block.lines, { ...box, ...block, anchor: 'start' }, ink),
   ]
-  if (author !== '') {
-    const line = ellipsize(author, inner.w - (item.locked ? 18 : 0), AUTHOR_SIZE, measure)
+  const author = item.author.trim()
+  if (author !== '' && item.h > STICKY_AUTHOR_SPACE * 2) {
+    const width = box.w - (item.locked ? 18 : 0)
     parts.push(
       textLines(
-        [line],
+        [ellipsize(author, width, AUTHOR_SIZE, measure)],
         {
-          x: item.x + STICKY_PADDING,
-          y: item.y + item.h - STICKY_PADDING - AUTHOR_SIZE,
+          x: box.x,
+          y: item.y + item.h - 8 - AUTHOR_SIZE,
           fontSize: AUTHOR_SIZE,
           lineHeight: AUTHOR_SIZE,
           anchor: 'start',
         },
         ink,
-        ' fill-opacity="0.7"',
+        ' fill-opacity="0.6"',
       ),
     )
   }
-  if (item.locked)
-    parts.push(lockMark(item.x + item.w - 20, item.y + item.h - 22, ink, labels.locked))
+  if (item.locked) {
+    parts.push(
+      lockMark(item.x + item.w - STICKY_PADDING - 12, item.y + item.h - 21, ink, labels.locked),
+    )
+  }
   const count = votes.get(item.id) ?? 0
   if (count > 0) parts.push(voteBadge(item.x + item.w - 6, item.y + 6, count))
   parts.push('</g>')
@@ -231,23 +239,20 @@ function renderSticky(item: BoardItem, { measure, labels, votes }: Paint): strin
 }
 
 function renderText(item: BoardItem, { measure, labels }: Paint): string {
-  const block = fitText(item.text, item.w, item.h, measure, [16, 14, 12])
+  const box = {
+    x: item.x + TEXT_PADDING,
+    y: item.y + TEXT_PADDING,
+    w: item.w - 2 * TEXT_PADDING,
+    h: item.h - 2 * TEXT_PADDING,
+  }
+  const block = fitText(item.text, box.w, box.h, measure, TEXT_SIZES)
   const parts = [
     `<g class="text">`,
-    textLines(
-      block.lines,
-      {
-        x: item.x,
-        y: item.y,
-        fontSize: block.fontSize,
-        lineHeight: block.lineHeight,
-        anchor: 'start',
-      },
-      INK,
-    ),
+    textLines(block.lines, { ...box, ...block, anchor: 'start' }, INK),
   ]
-  if (item.locked)
+  if (item.locked) {
     parts.push(lockMark(item.x + item.w - 12, item.y + item.h - 14, INK_MUTED, labels.locked))
+  }
   parts.push('</g>')
   return parts.join('')
 }
