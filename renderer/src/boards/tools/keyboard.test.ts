@@ -182,7 +182,7 @@ describe('Tab', () => {
       // Not level with the frame's top, but above its middle: the same row.
       sticky(800, 230),
       sticky(5000, 210),
-    ) as ItemId[]
+    )
     const order: (ItemId | undefined)[] = []
     for (let i = 0; i < 6; i++) {
       expect(b.controller.keyDown(key('Tab'))).toBe(true)
