@@ -1,0 +1,86 @@
+import { useEffect, type RefObject } from 'react'
+import type { i18n as I18n } from 'i18next'
+import type { ItemId } from '../../../../shared/ids'
+import { boardItems } from '../../../../shared/model/board/boardDoc'
+import type { ExternalStore } from '../../lib/externalStore'
+import type { BoardRuntime } from '../boardRuntime'
+import type { BoardPainter } from './boardPainter'
+import type { VoteBadge } from './drawOverlay'
+import type { BoardPalette } from './palette'
+import { createRenderLoop } from './renderLoop'
+
+/**
+ * Paints the board on its canvas at most once per animation frame, whenever a store it draws
+ * from changes: the scene, camera, size, interaction, others' presence, votes, present mode,
+ * view-only, theme and language. React is not involved after mount.
+ */
+export function useBoardPaint(input: {
+  runtime: BoardRuntime
+  canvasRef: RefObject<HTMLCanvasElement | null>
+  painter: BoardPainter
+  palette: ExternalStore<BoardPalette>
+  votes: ExternalStore<ReadonlyMap<ItemId, VoteBadge>>
+  i18n: I18n
+}): void {
+  const { runtime, canvasRef, painter, palette, votes, i18n } = input
+  useEffect(() => {
+    const canvas = canvasRef.current
+    const ctx = canvas?.getContext('2d', { alpha: false })
+    if (!canvas || !ctx) return
+    const items = boardItems(runtime.doc)
+    const altOf = (id: ItemId): string | undefined => {
+      const alt = items.get(id)?.get('alt')
+      return typeof alt === 'string' ? alt : undefined
+    }
+    const paint = (): void => {
+      const size = runtime.size.getSnapshot()
+      const dpr = window.devicePixelRatio || 1
+      const width = Math.max(1, Math.round(size.width * dpr))
+      const height = Math.max(1, Math.round(size.height * dpr))
+      // Resizing the backing store clears it; the paint below fills it again at once.
+      if (canvas.width !== width) canvas.width = width
+      if (canvas.height !== height) canvas.height = height
+      if (size.width === 0 || size.height === 0) return
+      painter.paint(ctx, {
+        camera: runtime.camera.getSnapshot(),
+        size,
+        dpr,
+        palette: palette.getSnapshot(),
+        scene: runtime.scene,
+        interaction: runtime.interaction.getSnapshot(),
+        peers: runtime.peers.getSnapshot(),
+        votes: votes.getSnapshot(),
+        presenting: runtime.presenting.getSnapshot(),
+        canEdit: runtime.canEdit(),
+        imageLabel: i18n.t('boardCanvas.imageLabel'),
+        altOf,
+      })
+    }
+    const loop = createRenderLoop(paint)
+    const invalidate = (): void => loop.invalidate()
+    const stops = [
+      runtime.scene.subscribe(invalidate),
+      runtime.camera.subscribe(invalidate),
+      runtime.size.subscribe(invalidate),
+      runtime.interaction.subscribe(invalidate),
+      runtime.peers.subscribe(invalidate),
+      runtime.presenting.subscribe(invalidate),
+      runtime.viewOnly.subscribe(invalidate),
+      votes.subscribe(invalidate),
+      palette.subscribe(() => {
+        painter.layout.clear()
+        invalidate()
+      }),
+    ]
+    // The device pixel ratio changes with the browser's zoom and between screens.
+    window.addEventListener('resize', invalidate)
+    i18n.on('languageChanged', invalidate)
+    invalidate()
+    return () => {
+      loop.destroy()
+      for (const stop of stops) stop()
+      window.removeEventListener('resize', invalidate)
+      i18n.off('languageChanged', invalidate)
+    }
+  }, [runtime, canvasRef, painter, palette, votes, i18n])
+}
