@@ -171,7 +171,7 @@ export function BoardMenu({
     <div className="board-menu">
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger asChild>
-          <IconButton label={t('boardExport.menu')} tooltip={false} data-testid="board-menu">
+          <IconButton label={t('boardExport.menu')} tooltip={false} data-testid="board-actions">
             <MoreHorizontal size={18} aria-hidden />
           </IconButton>
         </DropdownMenu.Trigger>
@@ -197,7 +197,7 @@ export function BoardMenu({
         <div
           className={`board-menu-notice board-menu-notice--${notice.kind}`}
           role={notice.kind === 'error' ? 'alert' : 'status'}
-          data-testid="board-menu-notice"
+          data-testid="board-actions-notice"
         >
           {notice.kind === 'busy' && <LoaderCircle size={14} aria-hidden className="spin" />}
           <span>{notice.text}</span>
@@ -303,7 +303,7 @@ function Item({
       className={hint === undefined ? 'menu-item' : 'menu-item board-menu-item--hint'}
       onSelect={onSelect}
       disabled={disabled}
-      data-testid={`board-menu-${id}`}
+      data-testid={`board-action-${id}`}
     >
       {icon}
       <span className="board-menu-item-text">
