@@ -1,5 +1,5 @@
 import { Presentation } from 'lucide-react'
-import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IconButton } from '../../ui/IconButton'
 import type { BoardRuntime } from '../boardRuntime'
@@ -14,13 +14,13 @@ import { useFacilitationKit } from './useFacilitationKit'
 /**
  * Facilitation in the board's header: who facilitates, the timer, dot voting, private mode,
  * the people (follow, "bring everyone to me") and present mode. Everyone sees the state; the
- * controls that change it are the facilitator's. Notices, toasts and the way out of present
- * mode show over the board (FacilitationOverlay), so keep this mounted while presenting.
+ * controls that change it are the facilitator's. Notices and toasts show over the board
+ * (FacilitationOverlay). Keep it mounted while presenting (hidden): it also follows the
+ * facilitator's summons, rings the timer's end and shows the timer over the board then.
  */
 export function FacilitationBar({ runtime }: { runtime: BoardRuntime }) {
   const { t } = useTranslation()
   const kit = useFacilitationKit(runtime)
-  const barRef = useRef<HTMLDivElement>(null)
   const state = useSyncExternalStore(kit.state.subscribe, kit.state.getSnapshot)
   const people = useSyncExternalStore(kit.people.subscribe, kit.people.getSnapshot)
   const following = useSyncExternalStore(
@@ -36,26 +36,24 @@ export function FacilitationBar({ runtime }: { runtime: BoardRuntime }) {
   const canWrite = !viewOnly
   const controls = canWrite && state.facilitator?.id === runtime.actor.id
 
-  // Esc leaves present mode, or stops following; not when it closes a menu or a dialog.
+  // Esc stops following (the board screen ends present mode); not when it closes a menu.
   useEffect(() => {
-    if (!presenting && following === undefined) return
+    if (presenting || following === undefined) return
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape' || event.defaultPrevented) return
       const target = event.target instanceof Element ? event.target : null
       if (target?.closest('[role="menu"], [role="dialog"], [role="listbox"]')) return
-      if (presenting) runtime.presenting.set(false)
-      else kit.follower.stop()
+      kit.follower.stop()
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [presenting, following, runtime, kit])
+  }, [presenting, following, kit])
 
   return (
     <div
       className="facilitation-bar"
       role="group"
       aria-label={t('facilitation.bar')}
-      ref={barRef}
       data-testid="facilitation-bar"
     >
       <SessionControl
@@ -77,7 +75,6 @@ export function FacilitationBar({ runtime }: { runtime: BoardRuntime }) {
         controls={controls}
         hidden={kit.hidden}
       />
-      <span className="facilitation-spacer" />
       <PeopleMenu
         runtime={runtime}
         people={people}
@@ -97,7 +94,6 @@ export function FacilitationBar({ runtime }: { runtime: BoardRuntime }) {
       <FacilitationOverlay
         runtime={runtime}
         kit={kit}
-        barRef={barRef}
         presenting={presenting}
         privateOn={state.privateMode.on}
         controls={controls}

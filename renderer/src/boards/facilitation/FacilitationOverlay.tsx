@@ -1,5 +1,5 @@
 import { EyeOff, LocateFixed, Timer, X } from 'lucide-react'
-import { useLayoutEffect, useRef, useSyncExternalStore, type RefObject } from 'react'
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../ui/Button'
@@ -16,13 +16,12 @@ const GAP = 8
 /**
  * What shows over the board rather than in the header: the private-mode notice, "Following
  * Bo", short toasts ("Ada brought everyone here"), and while presenting — the header hidden —
- * the timer and the way out. Placed just under the bar, measured, so it never covers the
- * header whatever its height.
+ * the timer. Placed under the header that holds the bar and centred over the board screen,
+ * both measured, so it never covers the header whatever its height.
  */
 export function FacilitationOverlay({
   runtime,
   kit,
-  barRef,
   presenting,
   privateOn,
   controls,
@@ -30,77 +29,77 @@ export function FacilitationOverlay({
 }: {
   runtime: BoardRuntime
   kit: FacilitationKit
-  barRef: RefObject<HTMLElement | null>
   presenting: boolean
   privateOn: boolean
   controls: boolean
   following: Following | undefined
 }) {
   const { t } = useTranslation()
+  // An anchor inside the bar (the stack itself is portalled to the body).
+  const anchorRef = useRef<HTMLSpanElement>(null)
   const stackRef = useRef<HTMLDivElement>(null)
 
   useLayoutEffect(() => {
+    const bar = anchorRef.current?.parentElement ?? null
+    const header = bar?.closest('header') ?? bar
+    const screen = bar?.closest('section') ?? null
     const place = (): void => {
-      const bar = barRef.current?.getBoundingClientRect()
-      const top = bar === undefined || bar.height === 0 ? GAP : bar.bottom + GAP
-      stackRef.current?.style.setProperty('--facilitation-top', `${Math.round(top)}px`)
+      const stack = stackRef.current
+      if (stack === null) return
+      const below = header?.getBoundingClientRect()
+      const top = below === undefined || below.height === 0 ? GAP : below.bottom + GAP
+      const area = screen?.getBoundingClientRect()
+      const centre =
+        area === undefined || area.width === 0 ? window.innerWidth / 2 : area.left + area.width / 2
+      stack.style.setProperty('--facilitation-top', `${Math.round(top)}px`)
+      stack.style.setProperty('--facilitation-centre', `${Math.round(centre)}px`)
     }
     place()
     const observer = new ResizeObserver(place)
-    if (barRef.current !== null) observer.observe(barRef.current)
+    for (const element of [header, screen]) if (element != null) observer.observe(element)
     window.addEventListener('resize', place)
     return () => {
       observer.disconnect()
       window.removeEventListener('resize', place)
     }
-  }, [barRef, presenting])
+  }, [presenting])
 
-  return createPortal(
-    <>
-      <div className="facilitation-overlay" ref={stackRef} data-testid="facilitation-overlay">
-        {presenting && <PresentingTimer kit={kit} />}
-        {privateOn && (
-          <div className="facilitation-notice" role="note" data-testid="private-notice">
-            <EyeOff size={16} aria-hidden className="facilitation-notice-icon" />
-            <p>
-              <strong>{t('facilitation.private.notice')}</strong>{' '}
-              <span>{t('facilitation.private.courtesy')}</span>
-            </p>
-            {controls && <RevealButton runtime={runtime} hidden={kit.hidden} />}
-          </div>
-        )}
-        {following !== undefined && (
-          <div className="facilitation-following" data-testid="following">
-            <LocateFixed size={15} aria-hidden />
-            <span>{t('facilitation.people.following', { name: following.name })}</span>
-            <Button
-              size="sm"
-              variant="ghost"
-              icon={<X size={14} aria-hidden />}
-              onClick={() => kit.follower.stop()}
-              data-testid="stop-following"
-            >
-              {t('facilitation.people.stopFollowing')}
-            </Button>
-          </div>
-        )}
-        <Toast kit={kit} />
-      </div>
-      {presenting && (
-        <Button
-          className="facilitation-present-exit"
-          variant="secondary"
-          size="sm"
-          icon={<X size={15} aria-hidden />}
-          onClick={() => runtime.presenting.set(false)}
-          data-testid="present-exit"
-        >
-          {t('facilitation.present.exit')}
-          <kbd className="facilitation-kbd">Esc</kbd>
-        </Button>
+  const stack = (
+    <div className="facilitation-overlay" ref={stackRef} data-testid="facilitation-overlay">
+      {presenting && <PresentingTimer kit={kit} />}
+      {privateOn && (
+        <div className="facilitation-notice" role="note" data-testid="private-notice">
+          <EyeOff size={16} aria-hidden className="facilitation-notice-icon" />
+          <p>
+            <strong>{t('facilitation.private.notice')}</strong>{' '}
+            <span>{t('facilitation.private.courtesy')}</span>
+          </p>
+          {controls && <RevealButton runtime={runtime} hidden={kit.hidden} />}
+        </div>
       )}
-    </>,
-    document.body,
+      {following !== undefined && (
+        <div className="facilitation-following" data-testid="following">
+          <LocateFixed size={15} aria-hidden />
+          <span>{t('facilitation.people.following', { name: following.name })}</span>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<X size={14} aria-hidden />}
+            onClick={() => kit.follower.stop()}
+            data-testid="stop-following"
+          >
+            {t('facilitation.people.stopFollowing')}
+          </Button>
+        </div>
+      )}
+      <Toast kit={kit} />
+    </div>
+  )
+  return (
+    <>
+      <span ref={anchorRef} hidden />
+      {createPortal(stack, document.body)}
+    </>
   )
 }
 

@@ -1,5 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
-import { LocateFixed, Users, X } from 'lucide-react'
+import { ChevronDown, LocateFixed, Users, X } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Avatar } from '../../ui/Avatar'
 import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu'
@@ -9,12 +9,9 @@ import type { Person } from './facilitationState'
 import type { Follower, Following } from './follow'
 import type { Toasts } from './toast'
 
-/** Avatars shown on the button; the rest are counted. */
-const SHOWN_AVATARS = 3
-
 /**
- * The people on the board: follow one of them (my view goes where theirs goes), and for the
- * facilitator "Bring everyone to me".
+ * The people on the board (their avatars are in the board's header already): follow one of
+ * them — my view goes where theirs goes — and for the facilitator "Bring everyone to me".
  */
 export function PeopleMenu({
   runtime,
@@ -33,8 +30,6 @@ export function PeopleMenu({
   canSummon: boolean
 }) {
   const { t } = useTranslation()
-  const shown = people.slice(0, SHOWN_AVATARS)
-  const more = people.length - shown.length
 
   const bringEveryone = (): void => {
     const view = visibleRect(runtime.camera.getSnapshot(), runtime.size.getSnapshot())
@@ -48,26 +43,13 @@ export function PeopleMenu({
       trigger={
         <button
           type="button"
-          className="facilitation-chip facilitation-people"
+          className="facilitation-chip"
           aria-label={t('facilitation.people.button', { count: people.length })}
           data-testid="people-button"
         >
-          {shown.length === 0 ? (
-            <Users size={15} aria-hidden />
-          ) : (
-            <span className="facilitation-avatars" aria-hidden>
-              {shown.map((person) => (
-                <Avatar
-                  key={person.clientId}
-                  name={person.name}
-                  color={person.color}
-                  size="sm"
-                  ring
-                />
-              ))}
-            </span>
-          )}
-          {more > 0 && <span className="facilitation-more">+{more}</span>}
+          <Users size={15} aria-hidden />
+          {t('facilitation.people.label')}
+          <ChevronDown size={14} aria-hidden className="facilitation-chip-caret" />
         </button>
       }
     >

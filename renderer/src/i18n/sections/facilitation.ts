@@ -75,8 +75,9 @@ export const nb = {
     courtesy: 'Et høflighetstiltak, ikke kryptering: alle enhetene i verkstedet har hele tavla.',
   },
   people: {
-    button_one: 'Folk på tavla ({{count}} til)',
-    button_other: 'Folk på tavla ({{count}} til)',
+    label: 'Følg',
+    button_one: 'Følg – {{count}} annen på tavla',
+    button_other: 'Følg – {{count}} andre på tavla',
     heading: 'På tavla',
     nobody: 'Ingen andre er her ennå',
     follow: 'Følg {{name}}',
@@ -167,8 +168,9 @@ export const en: Widen<typeof nb> = {
     courtesy: 'A courtesy, not encryption: every device in the workshop holds the whole board.',
   },
   people: {
-    button_one: 'People on the board ({{count}} more)',
-    button_other: 'People on the board ({{count}} more)',
+    label: 'Follow',
+    button_one: 'Follow – {{count}} other person on the board',
+    button_other: 'Follow – {{count}} other people on the board',
     heading: 'On the board',
     nobody: 'Nobody else is here yet',
     follow: 'Follow {{name}}',
