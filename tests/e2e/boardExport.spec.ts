@@ -201,6 +201,7 @@ test('a board is exported as PNG, SVG and JSON Canvas, imported into a fresh boa
   // first sticky in it.
   await ada.getByTestId('board-actions').click()
   await expect(ada.getByTestId('board-action-promote')).toHaveAttribute('data-disabled', '')
+  await ada.screenshot({ path: shot('menu') })
   await ada.keyboard.press('Escape')
   await ada.getByTestId('board-canvas').focus()
   await ada.keyboard.press('Escape')
@@ -226,6 +227,19 @@ test('a board is exported as PNG, SVG and JSON Canvas, imported into a fresh boa
   await expect(editor(ada).locator('h2', { hasText: 'Bra' })).toBeVisible()
   await expect(editor(ada).locator('h2', { hasText: 'Kan bli bedre' })).toBeVisible()
   await expect(editor(ada)).toContainText('Kaffe hver morgen')
-  await expect(editor(ada).locator('a', { hasText: 'Open the board' })).toHaveCount(1)
+  const back = editor(ada).locator('a', { hasText: 'Open the board “Kopi av retro” in Kryss' })
+  await expect(back).toHaveCount(1)
   await ada.screenshot({ path: shot('summary-note') })
+
+  // The promoted sticky is a competence note that says where it came from.
+  await ada.getByTestId('space-notes').click()
+  await ada.getByTestId('note-item').filter({ hasText: 'Kaffe hver morgen' }).click()
+  await expect(editor(ada)).toContainText('Kaffe hver morgen')
+  await expect(editor(ada)).toContainText(
+    /From the workshop board “Kopi av retro” \d{4}-\d\d-\d\d, written by Ada Lien\. Group: Bra\./,
+  )
+  await expect(editor(ada).locator('a', { hasText: 'Open the board “Kopi av retro”' })).toHaveCount(
+    1,
+  )
+  await ada.screenshot({ path: shot('promoted-note') })
 })
