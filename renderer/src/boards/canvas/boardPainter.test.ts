@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { ItemId } from '../../../../shared/ids'
+import { createItems } from '../../../../shared/model/board/commands'
+import { fillBoard } from '../../../../shared/model/board/fixtures'
+import { ANNE } from '../../../../shared/model/board/testing'
+import { createBoardScene, type BoardScene } from '../state/boardScene'
+import { EMPTY_BOARD_PRESENCE, type BoardPeer } from '../state/boardPresence'
+import type { Camera } from '../state/camera'
+import { INITIAL_INTERACTION, type Interaction } from '../state/interaction'
+import { createBoardPainter, type BoardFrame } from './boardPainter'
+import { readPalette } from './palette'
+import { createRecordingContext } from './recordingContext'
+
+const SIZE = { width: 800, height: 600 }
+const PALETTE = readPalette(() => '', false)
+
+function frame(scene: BoardScene, change: Partial<BoardFrame> = {}): BoardFrame {
+  return {
+    camera: { x: 0, y: 0, zoom: 1 },
+    size: SIZE,
+    dpr: 1,
+    palette: PALETTE,
+    scene,
+    interaction: INITIAL_INTERACTION,
+    peers: [],
+    votes: new Map(),
+    presenting: false,
+    canEdit: true,
+    imageLabel: 'Image',
+    altOf: () => undefined,
+    ...change,
+  }
+}
+
+function boardWith(items: Parameters<typeof createItems>[1]): {
+  scene: BoardScene
+  ids: ItemId[]
+  doc: Y.Doc
+} {
+  const doc = new Y.Doc()
+  const ids = createItems(doc, items, { actor: ANNE, now: 1 })
+  return { scene: createBoardScene(doc, ANNE), ids, doc }
+}
+
+function paint(scene: BoardScene, change: Partial<BoardFrame> = {}) {
+  const ctx = createRecordingContext()
+  const painter = createBoardPainter()
+  const stats = painter.paint(ctx, frame(scene, change))
+  return { ctx, stats, painter }
+}
+
+describe('board painter', () => {
+  it('culls items outside the viewport: a 5,000-sticky board draws what is on screen', () => {
+    const doc = new Y.Doc()
+    fillBoard(doc, { stickies: 5000 })
+    const scene = createBoardScene(doc, ANNE)
+    const { ctx, stats } = paint(scene, { camera: { x: 0, y: 0, zoom: 1 } })
+    // 800 × 600 at 100 % holds a few dozen stickies of one frame, not the board.
+    expect(stats.items).toBeGreaterThan(5)
+    expect(stats.items).toBeLessThan(60)
+    const ideas = ctx.texts().filter((text) => text.includes('idé'))
+    expect(ideas.length).toBeGreaterThan(0)
+    expect(ideas.length).toBeLessThan(60)
+  })
+
+  it('draws no text below the text level of detail, grey bars instead', () => {
+    const { scene } = boardWith([
+      { kind: 'sticky', x: 0, y: 0, text: 'spillvarme og bark til tørking av flis' },
+    ])
+    const near = paint(scene, { camera: { x: 0, y: 0, zoom: 1 } })
+    expect(near.ctx.texts().join(' ')).toContain('spillvarme')
+    const far = paint(scene, { camera: { x: 0, y: 0, zoom: 0.2 } })
+    expect(far.ctx.texts().join(' ')).not.toContain('spillvarme')
+    expect(far.ctx.named('fillText')).toHaveLength(0)
+    // Fill, shadow and at least one bar.
+    expect(far.ctx.named('fillRect').length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('draws plain rectangles without shadows below 10 %', () => {
+    const { scene } = boardWith([
+      { kind: 'sticky', x: 0, y: 0, text: 'a' },
+      { kind: 'sticky', x: 200, y: 0, text: 'b' },
+    ])
+    const { ctx } = paint(scene, { camera: { x: 0, y: 0, zoom: 0.05 } })
+    // The background, then one rectangle per sticky: no shadow, no bars.
+    expect(ctx.named('fillRect')).toHaveLength(3)
+    expect(ctx.named('fillText')).toHaveLength(0)
+  })
+
+  it('measures a text once: the next frame reuses the layout', () => {
+    const { scene } = boardWith([{ kind: 'sticky', x: 0, y: 0, text: 'felles innkjøp av flis' }])
+    const ctx = createRecordingContext()
+    const painter = createBoardPainter()
+    painter.paint(ctx, frame(scene))
+    const measured = ctx.measured
+    expect(measured).toBeGreaterThan(0)
+    painter.paint(ctx, frame(scene, { camera: { x: 10, y: 5, zoom: 1 } }))
+    expect(ctx.measured).toBe(measured)
+  })
+
+  it('leaves out the text of the item being edited (the editor shows it)', () => {
+    const { scene, ids } = boardWith([{ kind: 'sticky', x: 0, y: 0, text: 'under arbeid' }])
+    const editing: Interaction = { ...INITIAL_INTERACTION, editing: ids[0] }
+    expect(paint(scene).ctx.texts().join(' ')).toContain('under arbeid')
+    expect(paint(scene, { interaction: editing }).ctx.texts().join(' ')).not.toContain(
+      'under arbeid',
+    )
+  })
+
+  it('draws a dragged sticky at its preview position, even from off screen', () => {
+    const { scene, ids } = boardWith([{ kind: 'sticky', x: 2000, y: 0, text: 'på vei' }])
+    const id = ids[0] as ItemId
+    expect(paint(scene).stats.items).toBe(0)
+    const interaction: Interaction = {
+      ...INITIAL_INTERACTION,
+      drag: { ids: new Set([id]), dx: -1900, dy: 100 },
+    }
+    const { ctx, stats } = paint(scene, { interaction })
+    expect(stats.items).toBe(1)
+    // The sticky's fill lands at x = 100, y = 100.
+    const fill = ctx.named('fillRect').find((call) => call.fillStyle === '#fde68a')
+    expect(fill?.args.slice(0, 2)).toEqual([100, 100])
+  })
+
+  it('moves items someone else drags, and connectors follow them', () => {
+    const { scene, ids, doc } = boardWith([
+      { kind: 'sticky', x: 0, y: 0, text: 'a' },
+      { kind: 'sticky', x: 400, y: 0, text: 'b' },
+    ])
+    const [a, b] = ids as [ItemId, ItemId]
+    createItems(doc, [{ kind: 'connector', x: 0, y: 0, from: a, to: b }], { actor: ANNE, now: 2 })
+    const peer: BoardPeer = {
+      clientId: 7,
+      name: 'Bjørn',
+      color: '#0ea5e9',
+      company: '',
+      note: null,
+      isSelf: false,
+      personId: 'u-bjorn',
+      board: { ...EMPTY_BOARD_PRESENCE, drag: { ids: [b], dx: 0, dy: 200 } },
+    }
+    const { ctx } = paint(scene, { peers: [peer] })
+    const fills = ctx.named('fillRect').filter((call) => call.fillStyle === '#fde68a')
+    expect(fills.map((call) => call.args.slice(0, 2))).toContainEqual([400, 200])
+    // The line ends on the moved sticky's left side (y = 200 + 80), not where it was.
+    const ends = ctx.named('lineTo').map((call) => call.args)
+    expect(ends).toContainEqual([400, 280])
+  })
+
+  it("draws others' cursors with their name, and my selection's handles", () => {
+    const { scene, ids } = boardWith([{ kind: 'sticky', x: 100, y: 100, text: 'valgt' }])
+    const peer: BoardPeer = {
+      clientId: 9,
+      name: 'Cari Løvås',
+      color: '#e11d48',
+      company: '',
+      note: null,
+      isSelf: false,
+      personId: 'u-cari',
+      board: { ...EMPTY_BOARD_PRESENCE, cursor: { x: 300, y: 300 } },
+    }
+    const interaction: Interaction = {
+      ...INITIAL_INTERACTION,
+      selection: new Set([ids[0] as ItemId]),
+    }
+    const { ctx } = paint(scene, { peers: [peer], interaction })
+    expect(ctx.texts()).toContain('Cari Løvås')
+    // Eight handles around a 160 × 160 sticky at 100 %.
+    expect(ctx.named('strokeRect').filter((call) => call.args[2] === 9)).toHaveLength(8)
+    const presenting = paint(scene, { peers: [peer], interaction, presenting: true }).ctx
+    expect(presenting.named('strokeRect').filter((call) => call.args[2] === 9)).toHaveLength(0)
+  })
+
+  it('shows vote badges with their count', () => {
+    const { scene, ids } = boardWith([{ kind: 'sticky', x: 0, y: 0, text: 'populær' }])
+    const votes = new Map([[ids[0] as ItemId, { count: 3, mine: false }]])
+    expect(paint(scene, { votes }).ctx.texts()).toContain('3')
+  })
+
+  it('draws an image as a placeholder with its alt text', () => {
+    const { scene } = boardWith([{ kind: 'image', x: 0, y: 0, fileId: 'f1', alt: 'Tørkeanlegg' }])
+    const { ctx } = paint(scene, { altOf: () => 'Tørkeanlegg' })
+    expect(ctx.texts()).toContain('Tørkeanlegg')
+    const untitled = paint(scene).ctx
+    expect(untitled.texts()).toContain('Image')
+  })
+
+  it('follows the camera: what is drawn is transformed by zoom and device pixels', () => {
+    const { scene } = boardWith([{ kind: 'sticky', x: 0, y: 0 }])
+    const camera: Camera = { x: -50, y: -20, zoom: 2 }
+    const { ctx } = paint(scene, { camera, dpr: 2 })
+    const transforms = ctx.named('setTransform').map((call) => call.args)
+    expect(transforms).toContainEqual([4, 0, 0, 4, 200, 80])
+  })
+})
