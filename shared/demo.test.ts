@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { seedDemoWorkspace } from './demo'
+import { DEMO_BOARD, seedDemoBoard, seedDemoWorkspace } from './demo'
+import { readBoardMeta } from './model/board/boardDoc'
+import { containsPoint, itemCenter, readAllItems } from './model/board/items'
+import { findBoardTemplate } from './model/board/templates'
+import { listBoards } from './model/boards'
 import type { NoteId } from './ids'
 import { listCompanies, listCompetences } from './model/companies'
 import { createBacklinkIndex, extractNoteLinks } from './model/links'
@@ -104,5 +108,61 @@ describe('the example workspace', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
     expect(listNotes(a)).toEqual(listNotes(b))
     expect(listNotes(a)).toHaveLength(seedDemoWorkspace(new Y.Doc(), 0).length)
+  })
+
+  it('lists an example board whose document holds columns, stickies by several people and an arrow', () => {
+    const { root } = seeded()
+    expect(listBoards(root)).toEqual([
+      expect.objectContaining({
+        id: DEMO_BOARD.id,
+        title: DEMO_BOARD.title,
+        template: 'idea-to-project',
+      }),
+    ])
+    expect(findBoardTemplate(DEMO_BOARD.template)).toBeDefined()
+
+    const board = new Y.Doc()
+    seedDemoBoard(board, 1_000_000)
+    expect(readBoardMeta(board)).toMatchObject({
+      title: DEMO_BOARD.title,
+      createdAt: 1_000_000,
+      template: 'idea-to-project',
+    })
+    const items = readAllItems(board)
+    const frames = items.filter((item) => item.kind === 'frame')
+    const stickies = items.filter((item) => item.kind === 'sticky')
+    expect(frames.map((frame) => frame.text)).toEqual(
+      expect.arrayContaining(['Idé', 'Partnere', 'Hva vi trenger', 'Neste steg']),
+    )
+    expect(stickies.length).toBeGreaterThanOrEqual(8)
+    expect(new Set(stickies.map((sticky) => sticky.author)).size).toBeGreaterThanOrEqual(3)
+    for (const sticky of stickies) {
+      const frame = frames.find((candidate) => candidate.id === sticky.frameId)
+      expect(frame, sticky.text).toBeDefined()
+      expect(containsPoint(frame!, itemCenter(sticky)), sticky.text).toBe(true)
+    }
+    const arrows = items.filter((item) => item.kind === 'connector')
+    expect(arrows).toHaveLength(1)
+    expect(stickies.map((sticky) => sticky.id)).toEqual(
+      expect.arrayContaining([arrows[0]!.from, arrows[0]!.to]),
+    )
+  })
+
+  it('seeds the example board once, and the same items on two replicas', () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    seedDemoBoard(a, 5_000)
+    seedDemoBoard(b, 5_000)
+    const count = readAllItems(a).length
+    seedDemoBoard(a, 6_000)
+    expect(readAllItems(a)).toHaveLength(count)
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    const ids = (doc: Y.Doc): string[] =>
+      readAllItems(doc)
+        .map((item) => item.id)
+        .sort()
+    expect(ids(a)).toEqual(ids(b))
+    expect(ids(a)).toHaveLength(count)
   })
 })

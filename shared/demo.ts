@@ -1,5 +1,9 @@
 import * as Y from 'yjs'
-import type { CompanyId, CompetenceId, NoteId } from './ids'
+import type { BoardId, CompanyId, CompetenceId, ItemId, NoteId } from './ids'
+import { boardMeta, initBoard, type BoardActor } from './model/board/boardDoc'
+import { createItems, type NewItem } from './model/board/commands'
+import type { StickyColor } from './model/board/items'
+import { createBoard } from './model/boards'
 import { createCompany, createCompetence, type Industry } from './model/companies'
 import { syncNoteLinks } from './model/links'
 import { appendNoteBody, noteBodyFragment } from './model/noteBody'
@@ -448,6 +452,13 @@ export function seedDemoWorkspace(doc: Y.Doc, now: number): SeedBody[] {
         competenceIds: note.competenceIds as CompetenceId[],
       })
     })
+    createBoard(doc, {
+      id: DEMO_BOARD.id,
+      title: DEMO_BOARD.title,
+      author: DEMO_AUTHOR,
+      now,
+      template: DEMO_BOARD.template,
+    })
     for (const note of NOTES) {
       const body = new Y.Doc()
       appendNoteBody(body, note.blocks, SEED_ORIGIN)
@@ -456,4 +467,142 @@ export function seedDemoWorkspace(doc: Y.Doc, now: number): SeedBody[] {
     }
   }, SEED_ORIGIN)
   return NOTES.map((note) => ({ noteId: note.id as NoteId, blocks: note.blocks }))
+}
+
+/*
+ * The example board: the packaging workshop's idea taken towards a project, laid out like the
+ * "idea → project" template, with stickies by the (fictional) people who were there.
+ */
+const WORKSHOP_PEOPLE = {
+  ingrid: { id: 'demo-ingrid', name: 'Ingrid Lien' },
+  jonas: { id: 'demo-jonas', name: 'Jonas Berg' },
+  marte: { id: 'demo-marte', name: 'Marte Dahl' },
+  ola: { id: 'demo-ola', name: 'Ola Fjeld' },
+} as const satisfies Record<string, BoardActor>
+
+type DemoSticky = { text: string; by: keyof typeof WORKSHOP_PEOPLE; color: StickyColor }
+
+const DEMO_COLUMNS: { title: string; color: StickyColor; stickies: DemoSticky[] }[] = [
+  {
+    title: 'Idé',
+    color: 'yellow',
+    stickies: [
+      { text: 'Hjørnebeskyttere av returpapp', by: 'ingrid', color: 'yellow' },
+      { text: 'Formstøpt fiber i stedet for EPS rundt møblene', by: 'jonas', color: 'yellow' },
+      { text: 'Felles returordning for paller i klyngen', by: 'ola', color: 'yellow' },
+    ],
+  },
+  {
+    title: 'Partnere',
+    color: 'blue',
+    stickies: [
+      { text: 'Embla Emballasje: formstøping og verktøy', by: 'jonas', color: 'blue' },
+      { text: 'Fjordmat: stivelse som bindemiddel i fiberen', by: 'ola', color: 'blue' },
+      { text: 'Høgskolen: LCA av dagens emballasje', by: 'marte', color: 'blue' },
+    ],
+  },
+  {
+    title: 'Hva vi trenger',
+    color: 'orange',
+    stickies: [
+      { text: 'Mål og vekt på de fem vanligste produktene', by: 'ingrid', color: 'orange' },
+      { text: 'Prøvepressing av fiberformer', by: 'jonas', color: 'orange' },
+      { text: 'Finansiering av et forprosjekt', by: 'ola', color: 'orange' },
+    ],
+  },
+  {
+    title: 'Neste steg',
+    color: 'green',
+    stickies: [
+      { text: 'Skisse til forprosjekt innen månedsslutt', by: 'ola', color: 'green' },
+      { text: 'LCA av EPS-emballasjen som første steg', by: 'marte', color: 'green' },
+    ],
+  },
+]
+
+/** The example workspace's board: its id, its list entry and how its document is filled. */
+export const DEMO_BOARD = {
+  id: 'board-demo-packaging' as BoardId,
+  title: 'Fra idé til prosjekt: fiberemballasje',
+  template: 'idea-to-project',
+}
+
+const COLUMN = { w: 560, h: 620, gap: 40, top: 120 }
+const STICKY = { size: 160, gap: 40, left: 80, top: 100 }
+
+/**
+ * Fills the example board's own document (room `<workspace>/boards/board-demo-packaging`):
+ * meta, a heading, four columns and the workshop's stickies, in one transaction. Fixed item
+ * ids: two replicas that both seed write the same items. A board already started is left alone.
+ */
+export function seedDemoBoard(doc: Y.Doc, now: number): void {
+  const facilitator = WORKSHOP_PEOPLE.ola
+  if (typeof boardMeta(doc).get('createdAt') === 'number') return
+  doc.transact(() => {
+    initBoard(doc, {
+      title: DEMO_BOARD.title,
+      actor: facilitator,
+      now,
+      template: DEMO_BOARD.template,
+    })
+    createItems(
+      doc,
+      [
+        {
+          id: 'item-demo-heading' as ItemId,
+          kind: 'text',
+          x: 0,
+          y: 0,
+          w: 1200,
+          h: 64,
+          text: 'Prosjektidé: sirkulær emballasje for møbler',
+        },
+        ...DEMO_COLUMNS.map((column, c): NewItem => ({
+          id: `item-demo-column-${c}` as ItemId,
+          kind: 'frame',
+          x: c * (COLUMN.w + COLUMN.gap),
+          y: COLUMN.top,
+          w: COLUMN.w,
+          h: COLUMN.h,
+          text: column.title,
+          color: column.color,
+        })),
+      ],
+      { actor: facilitator, now },
+    )
+    DEMO_COLUMNS.forEach((column, c) => {
+      column.stickies.forEach((sticky, s) => {
+        createItems(
+          doc,
+          [
+            {
+              id: `item-demo-sticky-${c}-${s}` as ItemId,
+              kind: 'sticky',
+              x: c * (COLUMN.w + COLUMN.gap) + STICKY.left + (s % 2) * (STICKY.size + STICKY.gap),
+              y: COLUMN.top + STICKY.top + Math.floor(s / 2) * (STICKY.size + STICKY.gap),
+              text: sticky.text,
+              color: sticky.color,
+              frameId: `item-demo-column-${c}` as ItemId,
+            },
+          ],
+          { actor: WORKSHOP_PEOPLE[sticky.by], now },
+        )
+      })
+    })
+    createItems(
+      doc,
+      [
+        {
+          id: 'item-demo-arrow' as ItemId,
+          kind: 'connector',
+          x: 0,
+          y: 0,
+          // The fibre idea (right in its column) → the partner who would make it.
+          from: 'item-demo-sticky-0-1' as ItemId,
+          to: 'item-demo-sticky-1-0' as ItemId,
+        },
+      ],
+      { actor: facilitator, now },
+    )
+  }, SEED_ORIGIN)
 }

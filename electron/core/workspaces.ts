@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { seedDemoWorkspace } from '../../shared/demo'
+import { DEMO_BOARD, seedDemoBoard, seedDemoWorkspace } from '../../shared/demo'
 import { isWorkspaceId, newToken, newWorkspaceId, type WorkspaceId } from '../../shared/ids'
 import { seedNoteBody } from '../../shared/model/noteBody'
 import {
@@ -402,6 +402,14 @@ export class WorkspaceRegistry {
         }
       } finally {
         await bodyStores.close()
+      }
+      const boardStores = this.openBoards(workspace)
+      try {
+        await boardStores.withBody(DEMO_BOARD.id, (boardStore) =>
+          seedDemoBoard(boardStore.doc, createdAt),
+        )
+      } finally {
+        await boardStores.close()
       }
     } else {
       initWorkspace(store.doc, { name: workspace.name, now: createdAt })

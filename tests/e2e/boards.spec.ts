@@ -108,6 +108,9 @@ test('the sidebar remembers its space per workspace, and a board link shows the 
   const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
   await expect(ada.getByTestId('space-notes')).toHaveAttribute('aria-pressed', 'true')
   await showBoards(ada)
+  await expect(boardRow(ada, 'Fra idé til prosjekt: fiberemballasje')).toContainText(
+    'Idea to project',
+  )
   await ada.getByTestId('new-board').click()
   await ada.getByTestId('board-template-retrospective').click()
   await ada.getByTestId('new-board-create').click()
@@ -127,6 +130,33 @@ test('the sidebar remembers its space per workspace, and a board link shows the 
   await expect(ada.getByTestId('board-title')).toHaveValue('Retrospective')
   await expect(ada.getByTestId('space-boards')).toHaveAttribute('aria-pressed', 'true')
   await expect(boardRow(ada, 'Retrospective')).toHaveAttribute('class', /is-active/)
+})
+
+test('present mode shows only the board, with a way out (the button or Esc)', async ({
+  browser,
+}) => {
+  const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
+  await ada.setViewportSize({ width: 1280, height: 800 })
+  await showBoards(ada)
+  await boardRow(ada, 'Fra idé til prosjekt: fiberemballasje').click()
+  const header = ada.locator('.board-header')
+  await expect(header).toBeVisible()
+
+  await ada.getByTestId('present').click()
+  await expect(header).toBeHidden()
+  await expect(ada.locator('.sidebar')).toBeHidden()
+  await expect(ada.locator('.topbar')).toBeHidden()
+  await expect(ada.getByTestId('board-exit-present')).toBeVisible()
+  await ada.screenshot({ path: shot('presenting') })
+  await ada.keyboard.press('Escape')
+  await expect(header).toBeVisible()
+  await expect(ada.locator('.sidebar')).toBeVisible()
+  await expect(ada.getByTestId('board-exit-present')).toHaveCount(0)
+
+  await ada.getByTestId('present').click()
+  await ada.getByTestId('board-exit-present').click()
+  await expect(header).toBeVisible()
+  await expect(ada.getByTestId('board-title')).toHaveValue('Fra idé til prosjekt: fiberemballasje')
 })
 
 test('a view-only guest sees the boards and opens one, but cannot create, rename or delete', async ({
@@ -168,6 +198,13 @@ test('screenshots: the new-board dialog and the board screen, light and dark', a
   for (const scheme of ['light', 'dark'] as const) {
     await ada.emulateMedia({ colorScheme: scheme })
     await showBoards(ada)
+    // The example workspace comes with a filled board.
+    await boardRow(ada, 'Fra idé til prosjekt: fiberemballasje').click()
+    await expect(ada.getByTestId('board-title')).toHaveValue(
+      'Fra idé til prosjekt: fiberemballasje',
+    )
+    await expect(ada.getByTestId('board-loading')).toHaveCount(0)
+    await ada.screenshot({ path: shot(`demo-${scheme}`) })
     await ada.getByTestId('new-board').click()
     await ada.getByTestId('new-board-title').fill(`Idémyldring (${scheme})`)
     await ada.getByTestId('board-template-brainstorm').click()

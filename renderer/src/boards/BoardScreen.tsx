@@ -127,7 +127,7 @@ function OpenBoard({
     if (runtime === undefined || !presenting) return
     onPresentingChange?.(true)
     const onKey = (event: globalThis.KeyboardEvent): void => {
-      if (event.key === 'Escape') runtime.presenting.set(false)
+      if (event.key === 'Escape' && !event.defaultPrevented) runtime.presenting.set(false)
     }
     window.addEventListener('keydown', onKey)
     return () => {
@@ -166,19 +166,19 @@ function OpenBoard({
       data-testid="board-screen"
       data-board-id={boardId}
     >
-      {!presenting && (
-        <header className="board-header">
-          <BoardTitle
-            title={summary.title}
-            editable={!readOnly}
-            onRename={(next) =>
-              renameBoardEverywhere(connection.doc, boardId, { title: next, now: Date.now() })
-            }
-          />
-          {runtime !== undefined && <BoardPeers runtime={runtime} />}
-          <div className="board-header-end">{loaded && tools}</div>
-        </header>
-      )}
+      {/* Hidden, not unmounted, while presenting: the facilitation bar keeps following
+          summons and ringing the timer then (see FacilitationBar). */}
+      <header className="board-header" hidden={presenting}>
+        <BoardTitle
+          title={summary.title}
+          editable={!readOnly}
+          onRename={(next) =>
+            renameBoardEverywhere(connection.doc, boardId, { title: next, now: Date.now() })
+          }
+        />
+        {runtime !== undefined && <BoardPeers runtime={runtime} />}
+        <div className="board-header-end">{loaded && tools}</div>
+      </header>
       <div className="board-body">
         {loaded ? body : <BoardLoading />}
         {presenting && runtime !== undefined && (
