@@ -98,3 +98,198 @@ test('the facilitator starts a timer that everyone sees count down, pause and en
   await ada.getByTestId('timer-stop').click()
   for (const page of [bo, cy]) await expect(page.getByTestId('timer')).toHaveCount(0)
 })
+
+/** Where on the page a point of the canvas is (x, y from the canvas's top-left corner). */
+async function onCanvas(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId('board-canvas').boundingBox()
+  if (box === null) throw new Error('no canvas on screen')
+  return { x: box.x + x, y: box.y + y }
+}
+
+/** A sticky with `text`, placed by a double click at (x, y) on the canvas. */
+async function addSticky(page: Page, x: number, y: number, text: string): Promise<void> {
+  const at = await onCanvas(page, x, y)
+  await page.mouse.dblclick(at.x, at.y)
+  const editor = page.getByTestId('board-text-editor')
+  await expect(editor).toBeVisible()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  await expect(editor).toHaveCount(0)
+}
+
+async function click(page: Page, x: number, y: number): Promise<void> {
+  const at = await onCanvas(page, x, y)
+  await page.mouse.click(at.x, at.y)
+}
+
+async function startFacilitating(ada: Page, others: Page[]): Promise<void> {
+  await ada.getByTestId('facilitation-start').click()
+  for (const page of others) {
+    await expect(page.getByTestId('facilitator')).toHaveText('Facilitator: Ada Lien')
+  }
+}
+
+test('a voting round with 3 dots each: the 4th is refused, results open for everyone at the end', async ({
+  browser,
+}) => {
+  const { ada, bo, cy } = await workshop(browser, 'Prioritering')
+  await addSticky(ada, 300, 240, 'Felles verksted')
+  await addSticky(ada, 620, 240, 'Delt laserkutter')
+  await startFacilitating(ada, [bo, cy])
+
+  await ada.getByTestId('voting-button').click()
+  await expect(ada.getByTestId('voting-budget')).toHaveValue('3')
+  await ada.screenshot({ path: shot('voting-setup') })
+  await ada.getByTestId('voting-start').click()
+  for (const page of [ada, bo, cy]) {
+    await expect(page.getByTestId('voting-status')).toHaveText('Voting: 3 of 3 dots left')
+  }
+  await ada.screenshot({ path: shot('voting-open-facilitator') })
+
+  // Bo spends all three dots on one sticky; a fourth is refused.
+  for (const left of [2, 1]) {
+    await click(bo, 300, 240)
+    await expect(bo.getByTestId('voting-status')).toHaveText(`Voting: ${left} of 3 dots left`)
+  }
+  await click(bo, 300, 240)
+  await expect(bo.getByTestId('voting-status')).toHaveText('Voting: all 3 dots used')
+  await click(bo, 620, 240)
+  await bo.waitForTimeout(500)
+  await expect(bo.getByTestId('voting-status')).toHaveText('Voting: all 3 dots used')
+  await bo.screenshot({ path: shot('voting-all-used') })
+  // Cy gives one to the other sticky, and takes one back with Alt+click after a second.
+  await click(cy, 620, 240)
+  await click(cy, 300, 240)
+  await expect(cy.getByTestId('voting-status')).toHaveText('Voting: 1 of 3 dots left')
+  const at = await onCanvas(cy, 300, 240)
+  await cy.keyboard.down('Alt')
+  await cy.mouse.click(at.x, at.y)
+  await cy.keyboard.up('Alt')
+  await expect(cy.getByTestId('voting-status')).toHaveText('Voting: 2 of 3 dots left')
+  // Nobody sees counts while the round is open: only the facilitator's "people voted".
+  await ada.getByTestId('voting-button').click()
+  await expect(ada.getByTestId('voting-popover')).toContainText('2 people have voted so far.')
+  await expect(ada.getByTestId('voting-results')).toHaveCount(0)
+  await ada.keyboard.press('Escape')
+
+  await ada.getByTestId('voting-end').click()
+  for (const page of [ada, bo, cy]) {
+    await expect(page.getByTestId('voting-status')).toHaveText('Results')
+    const results = page.getByTestId('voting-results')
+    await expect(results).toBeVisible()
+    await expect(page.getByTestId('voting-result')).toHaveCount(2)
+    await expect(page.getByTestId('voting-result').nth(0)).toContainText('Felles verksted')
+    await expect(page.getByTestId('voting-result-count').nth(0)).toHaveText('3')
+    await expect(page.getByTestId('voting-result').nth(0)).toContainText('Bo Vik ×3')
+    await expect(page.getByTestId('voting-result').nth(1)).toContainText('Delt laserkutter')
+    await expect(page.getByTestId('voting-result-count').nth(1)).toHaveText('1')
+  }
+  await cy.screenshot({ path: shot('voting-results') })
+
+  // A result shows its sticky on the board, selected.
+  await cy.getByTestId('voting-result').nth(1).click()
+  await expect(cy.getByTestId('board-announcer')).toContainText('Delt laserkutter')
+})
+
+test('private mode hides a participant’s sticky from the others until the facilitator reveals it', async ({
+  browser,
+}) => {
+  const { ada, bo, cy } = await workshop(browser, 'Stille idémyldring')
+  await startFacilitating(ada, [bo, cy])
+  for (const page of [bo, cy]) await expect(page.getByTestId('private-notice')).toHaveCount(0)
+
+  await ada.getByTestId('private-mode').click()
+  await ada.getByRole('menuitem', { name: 'Turn on private mode' }).click()
+  for (const page of [ada, bo, cy]) {
+    await expect(page.getByTestId('private-notice')).toContainText(
+      'new stickies are hidden from others until the facilitator reveals them',
+    )
+    await expect(page.getByTestId('private-notice')).toContainText(
+      'A courtesy, not encryption: every device in the workshop holds the whole board.',
+    )
+  }
+  await expect(ada.getByTestId('private-reveal')).toHaveText('Nothing is hidden yet')
+
+  await addSticky(bo, 400, 260, 'Hemmelig idé')
+  await expect(bo.getByTestId('board-empty-hint')).toHaveCount(0)
+  await expect(ada.getByTestId('private-reveal')).toHaveText('Reveal all (1 hidden)')
+  // Neither Cy nor the facilitator sees it: their boards are still empty.
+  await cy.waitForTimeout(500)
+  await expect(cy.getByTestId('board-empty-hint')).toBeVisible()
+  await expect(ada.getByTestId('board-empty-hint')).toBeVisible()
+  await bo.screenshot({ path: shot('private-participant') })
+  await ada.screenshot({ path: shot('private-facilitator') })
+  await ada.emulateMedia({ colorScheme: 'dark' })
+  await ada.getByTestId('private-mode').click()
+  await ada.screenshot({ path: shot('private-facilitator-dark') })
+  await ada.keyboard.press('Escape')
+
+  await ada.getByTestId('private-reveal').click()
+  await expect(cy.getByTestId('board-empty-hint')).toHaveCount(0)
+  await cy.getByTestId('board-canvas').focus()
+  await cy.keyboard.press('Tab')
+  await expect(cy.getByTestId('board-announcer')).toContainText('Hemmelig idé')
+
+  // Off: the notice goes for everyone.
+  await ada.getByTestId('private-mode').click()
+  await ada.getByRole('menuitem', { name: 'Turn off and reveal all' }).click()
+  for (const page of [ada, bo, cy]) await expect(page.getByTestId('private-notice')).toHaveCount(0)
+})
+
+test('"bring everyone to me" moves the others’ view; follow goes with a person until I move', async ({
+  browser,
+}) => {
+  const { ada, bo, cy } = await workshop(browser, 'Kartlegging')
+  await addSticky(ada, 300, 240, 'Her')
+  await startFacilitating(ada, [bo, cy])
+  const zoom = (page: Page) => page.getByTestId('board-zoom-percent')
+  for (const page of [ada, bo, cy]) await expect(zoom(page)).toHaveText('100%')
+
+  // Only the facilitator may bring everyone.
+  await bo.getByTestId('people-button').click()
+  await expect(bo.getByRole('menuitem', { name: 'Bring everyone to me' })).toHaveCount(0)
+  await bo.keyboard.press('Escape')
+
+  await ada.getByTestId('board-zoom-out').click()
+  await ada.getByTestId('board-zoom-out').click()
+  const adaZoom = await zoom(ada).textContent()
+  expect(adaZoom).not.toBe('100%')
+  await ada.getByTestId('people-button').click()
+  await ada.screenshot({ path: shot('people-menu') })
+  await ada.getByRole('menuitem', { name: 'Bring everyone to me' }).click()
+  await expect(ada.getByTestId('facilitation-toast')).toHaveText(
+    'Everyone was brought to your view',
+  )
+  for (const page of [bo, cy]) {
+    await expect(zoom(page)).toHaveText(adaZoom ?? '')
+    await expect(page.getByTestId('facilitation-toast')).toHaveText(
+      'Ada Lien brought everyone here',
+    )
+  }
+  await bo.screenshot({ path: shot('brought') })
+
+  // Bo follows Cy: Cy zooms in twice, Bo's view goes along.
+  await bo.getByTestId('people-button').click()
+  await bo.getByRole('menuitem', { name: 'Follow Cy Dahl' }).click()
+  await expect(bo.getByTestId('following')).toContainText('Following Cy Dahl')
+  await cy.getByTestId('board-zoom-in').click()
+  await cy.getByTestId('board-zoom-in').click()
+  const cyZoom = await zoom(cy).textContent()
+  await expect(zoom(bo)).toHaveText(cyZoom ?? '')
+  await bo.screenshot({ path: shot('following') })
+  // Bo zooms himself: following ends.
+  await bo.getByTestId('board-zoom-in').click()
+  await expect(bo.getByTestId('following')).toHaveCount(0)
+  await cy.getByTestId('board-zoom-out').click()
+  await expect(zoom(cy)).not.toHaveText(cyZoom ?? '')
+  await bo.waitForTimeout(300)
+  await expect(zoom(bo)).not.toHaveText((await zoom(cy).textContent()) ?? '')
+
+  // Esc stops following too.
+  await bo.getByTestId('people-button').click()
+  await bo.getByRole('menuitem', { name: 'Follow Cy Dahl' }).click()
+  await expect(bo.getByTestId('following')).toBeVisible()
+  await bo.getByTestId('board-canvas').focus()
+  await bo.keyboard.press('Escape')
+  await expect(bo.getByTestId('following')).toHaveCount(0)
+})

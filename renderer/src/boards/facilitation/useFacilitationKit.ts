@@ -64,7 +64,7 @@ export function useFacilitationKit(runtime: BoardRuntime): FacilitationKit {
       watchVotingTool({
         doc: runtime.doc,
         interaction: runtime.interaction,
-        canVote: () => !runtime.viewOnly.getSnapshot(),
+        canVote: () => runtime.canEdit(),
       }),
       kit.timer.onRanOut(() => {
         playChime()
