@@ -54,6 +54,9 @@ test('a board made from the SWOT template is seen, renamed and deleted by both p
   await expect(ada.getByTestId('board-crumb')).toHaveText('SWOT for varmeprosjektet')
   await expect(ada.getByTestId('board-loading')).toHaveCount(0)
   await expect(boardRow(ada, 'SWOT for varmeprosjektet')).toHaveAttribute('class', /is-active/)
+  // The template is on the board (a board without items says so on the canvas).
+  await expect(ada.getByTestId('board-canvas')).toBeVisible()
+  await expect(ada.getByTestId('board-empty-hint')).toHaveCount(0)
 
   // Bo's list shows it with its template; he opens it and sees the same title, and each sees
   // the other on the board.
@@ -63,6 +66,8 @@ test('a board made from the SWOT template is seen, renamed and deleted by both p
   await row.click()
   await expect(bo.getByTestId('board-title')).toHaveValue('SWOT for varmeprosjektet')
   await expect(bo.getByTestId('board-loading')).toHaveCount(0)
+  await expect(bo.getByTestId('board-canvas')).toBeVisible()
+  await expect(bo.getByTestId('board-empty-hint')).toHaveCount(0)
   await expect(bo.getByTestId('board-peer')).toHaveCount(1)
   await expect(bo.getByTestId('board-peer')).toHaveAttribute(
     'aria-label',
@@ -114,6 +119,17 @@ test('the sidebar remembers its space per workspace, and a board link shows the 
   await ada.getByTestId('new-board').click()
   await ada.getByTestId('board-template-retrospective').click()
   await ada.getByTestId('new-board-create').click()
+  await expect(ada.getByTestId('board-title')).toHaveValue('Retrospective')
+
+  await expect(ada.getByTestId('board-empty-hint')).toHaveCount(0)
+
+  // A blank board starts empty.
+  await ada.getByTestId('new-board').click()
+  await ada.getByTestId('new-board-title').fill('Tom tavle')
+  await ada.getByTestId('new-board-create').click()
+  await expect(ada.getByTestId('board-title')).toHaveValue('Tom tavle')
+  await expect(ada.getByTestId('board-empty-hint')).toBeVisible()
+  await boardRow(ada, 'Retrospective').click()
   await expect(ada.getByTestId('board-title')).toHaveValue('Retrospective')
 
   // A note opened from the Notes space replaces the board in the main area.
