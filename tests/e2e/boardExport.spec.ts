@@ -109,6 +109,7 @@ async function importCanvas(page: Page, name: string, text: string): Promise<voi
   await expect(dialog.getByTestId('canvas-import-status')).toHaveText(
     `${name} has 4 cards, 2 groups and 1 connection.`,
   )
+  await page.screenshot({ path: shot('import-preview') })
   await dialog.getByTestId('canvas-import-confirm').click()
   await expect(dialog).toHaveCount(0)
   await expect(page.getByTestId('board-empty-hint')).toHaveCount(0)
@@ -144,6 +145,12 @@ test('a board is exported as PNG, SVG and JSON Canvas, imported into a fresh boa
 
   await importCanvas(ada, 'retro.canvas', RETRO_CANVAS)
   await ada.screenshot({ path: shot('imported') })
+  // The whole import is one undo step.
+  await ada.getByTestId('board-canvas').focus()
+  await ada.keyboard.press('Control+z')
+  await expect(ada.getByTestId('board-empty-hint')).toBeVisible()
+  await ada.keyboard.press('Control+y')
+  await expect(ada.getByTestId('board-empty-hint')).toHaveCount(0)
 
   // PNG: a real PNG of some size, named after the board.
   const png = await download(ada, 'png')

@@ -17,6 +17,7 @@ import { readBoardMeta } from '../../../../shared/model/board/boardDoc'
 import { promoteSticky } from '../../../../shared/model/board/promote'
 import { boardSummary } from '../../../../shared/model/board/summary'
 import { getBoard } from '../../../../shared/model/boards'
+import { afterNextPaint } from '../../lib/afterNextPaint'
 import { formatRouteHash, navigate } from '../../lib/route'
 import { templateLanguage } from '../../notes/list/createFromTemplate'
 import type { WorkspaceConnection } from '../../sync/workspaceConnection'
@@ -89,6 +90,8 @@ export function BoardMenu({
     const file = exportFileName(type, current)
     setNotice({ kind: 'busy', text: t('boardExport.exporting', { file }) })
     try {
+      // A large board takes a moment to draw: "Making …" is shown first.
+      await new Promise<void>((resolve) => afterNextPaint(resolve))
       await downloadBoard(runtime, type, current)
       setNotice({ kind: 'done', text: t('boardExport.exported', { file }) })
     } catch (error) {
@@ -185,6 +188,7 @@ export function BoardMenu({
             <BoardMenuItems
               runtime={runtime}
               canWrite={!viewOnly}
+              exporting={notice?.kind === 'busy'}
               onExport={(type) => void exportAs(type)}
               onImport={() => setImporting(true)}
               onSummary={saveSummary}
@@ -225,6 +229,7 @@ export function BoardMenu({
 function BoardMenuItems({
   runtime,
   canWrite,
+  exporting,
   onExport,
   onImport,
   onSummary,
@@ -232,6 +237,8 @@ function BoardMenuItems({
 }: {
   runtime: BoardRuntime
   canWrite: boolean
+  /** One export at a time. */
+  exporting: boolean
   onExport: (type: BoardFileType) => void
   onImport: () => void
   onSummary: () => void
@@ -241,15 +248,26 @@ function BoardMenuItems({
   const sticky = useSyncExternalStore(runtime.interaction.subscribe, () => selectedSticky(runtime))
   return (
     <>
-      <Item icon={<FileImage size={14} aria-hidden />} onSelect={() => onExport('png')} id="png">
+      <Item
+        icon={<FileImage size={14} aria-hidden />}
+        onSelect={() => onExport('png')}
+        disabled={exporting}
+        id="png"
+      >
         {t('boardExport.exportPng')}
       </Item>
-      <Item icon={<FileCode2 size={14} aria-hidden />} onSelect={() => onExport('svg')} id="svg">
+      <Item
+        icon={<FileCode2 size={14} aria-hidden />}
+        onSelect={() => onExport('svg')}
+        disabled={exporting}
+        id="svg"
+      >
         {t('boardExport.exportSvg')}
       </Item>
       <Item
         icon={<FileJson size={14} aria-hidden />}
         onSelect={() => onExport('canvas')}
+        disabled={exporting}
         hint={t('boardExport.exportCanvasHint')}
         id="canvas"
       >
