@@ -7,6 +7,7 @@ import type { ExternalStore } from '../../lib/externalStore'
 import { shortcutLabel } from '../../notes/shortcuts'
 import { IconButton } from '../../ui/IconButton'
 import { Tooltip } from '../../ui/Tooltip'
+import { stickyFill } from '../canvas/palette'
 import { createToolContext, type ToolContext, type ToolRuntime } from './toolContext'
 
 /** Pieces the tool rail and the selection bar share. */
@@ -95,9 +96,25 @@ export function BarButton({
 
 export const STICKY_COLOR_NAMES = Object.keys(STICKY_COLORS) as StickyColor[]
 
+/** Whether the dark theme is on screen (`<html data-theme>`), for swatches drawn like the canvas. */
+const darkTheme: ExternalStore<boolean> = {
+  subscribe(listener) {
+    const observer = new MutationObserver(listener)
+    observer.observe(document.documentElement, { attributeFilter: ['data-theme'] })
+    return () => observer.disconnect()
+  },
+  getSnapshot: () => document.documentElement.dataset.theme === 'dark',
+}
+
+/** A sticky colour's fill as the canvas paints it in the theme on screen. */
+function useStickyFill(): (color: string) => string {
+  const dark = useStore(darkTheme)
+  return (color) => stickyFill(color, dark)
+}
+
 export function Swatch({ color }: { color: string }) {
-  const fill = color in STICKY_COLORS ? STICKY_COLORS[color as StickyColor] : color
-  return <span className="board-swatch" style={{ background: fill }} aria-hidden />
+  const fill = useStickyFill()
+  return <span className="board-swatch" style={{ background: fill(color) }} aria-hidden />
 }
 
 /** A button showing a colour that opens the sticky palette. */
@@ -116,6 +133,7 @@ export function ColorPicker({
   testId?: string
 }) {
   const { t } = useTranslation()
+  const fill = useStickyFill()
   return (
     <Popover.Root>
       <Tooltip side={side} content={label}>
@@ -148,7 +166,7 @@ export function ColorPicker({
                   aria-label={t(`boardTools.colors.${color}`)}
                   aria-pressed={color === current}
                   data-testid={`board-color-${color}`}
-                  style={{ background: STICKY_COLORS[color] }}
+                  style={{ background: fill(color) }}
                   onClick={() => onPick(color)}
                 >
                   {color === current && <Check size={14} aria-hidden />}

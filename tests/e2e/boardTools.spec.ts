@@ -1,0 +1,177 @@
+import { expect, test, type Page } from '@playwright/test'
+import { startHub, type RunningHub } from './hub'
+import { joinDemo } from './participants'
+
+let hub: RunningHub
+
+test.beforeEach(async () => {
+  hub = await startHub()
+})
+
+test.afterEach(async () => {
+  await hub.stop()
+})
+
+const shot = (name: string): string => `test-results/board-tools-${name}.png`
+
+async function newBoard(page: Page, title: string): Promise<void> {
+  await page.getByTestId('space-boards').click()
+  await page.getByTestId('new-board').click()
+  await page.getByTestId('board-template-blank').click()
+  await page.getByTestId('new-board-title').fill(title)
+  await page.getByTestId('new-board-create').click()
+  await expect(page.getByTestId('board-loading')).toHaveCount(0)
+  await expect(page.getByTestId('board-empty-hint')).toBeVisible()
+}
+
+async function openBoard(page: Page, title: string): Promise<void> {
+  await page.getByTestId('space-boards').click()
+  await page.getByTestId('board-item').filter({ hasText: title }).click()
+  await expect(page.getByTestId('board-loading')).toHaveCount(0)
+}
+
+/** Where on the page a point of the canvas is (x, y from the canvas's top-left corner). */
+async function onCanvas(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId('board-canvas').boundingBox()
+  if (box === null) throw new Error('no canvas on screen')
+  return { x: box.x + x, y: box.y + y }
+}
+
+async function clickCanvas(page: Page, x: number, y: number): Promise<void> {
+  const at = await onCanvas(page, x, y)
+  await page.mouse.click(at.x, at.y)
+}
+
+async function dragCanvas(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  const start = await onCanvas(page, from.x, from.y)
+  const end = await onCanvas(page, to.x, to.y)
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  await page.mouse.move(end.x, end.y, { steps: 8 })
+  await page.mouse.up()
+}
+
+/** Writes into the in-place editor that a new sticky opens, and leaves it. */
+async function typeAndLeave(page: Page, text: string): Promise<void> {
+  const editor = page.getByTestId('board-text-editor')
+  await expect(editor).toBeVisible()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  await expect(editor).toHaveCount(0)
+}
+
+/** What Tab reads out, item by item, from the top of the board. */
+async function readBoard(page: Page, count: number): Promise<string[]> {
+  await page.getByTestId('board-canvas').focus()
+  await page.keyboard.press('Escape')
+  const heard: string[] = []
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press('Tab')
+    heard.push((await page.getByTestId('board-announcer').textContent()) ?? '')
+  }
+  return heard
+}
+
+test('the tool rail and the selection bar: stickies placed, coloured, duplicated, aligned, undone', async ({
+  browser,
+}) => {
+  const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
+  const bo = await joinDemo(browser, hub, { name: 'Bo Vik', company: 'Fjordmat' })
+  await newBoard(ada, 'Verktøy')
+  await openBoard(bo, 'Verktøy')
+
+  const rail = ada.getByTestId('board-toolbar')
+  await expect(rail).toBeVisible()
+  await expect(ada.getByTestId('board-tool-select')).toHaveAttribute('aria-pressed', 'true')
+  await expect(ada.getByTestId('board-undo')).toBeDisabled()
+
+  // The rail's sticky tool: a click places one in edit; then the tool is back to select.
+  await ada.getByTestId('board-tool-sticky').click()
+  await expect(ada.getByTestId('board-tool-sticky')).toHaveAttribute('aria-pressed', 'true')
+  await clickCanvas(ada, 320, 220)
+  await typeAndLeave(ada, 'Felles verksted')
+  await expect(ada.getByTestId('board-tool-select')).toHaveAttribute('aria-pressed', 'true')
+
+  // The bar over the selection: the sticky stays selected after typing.
+  const bar = ada.getByTestId('board-selection-bar')
+  await expect(bar).toBeVisible()
+  await bar.getByTestId('board-selection-color').click()
+  await ada.getByTestId('board-color-blue').click()
+  await expect(bar.getByTestId('board-selection-color')).toBeVisible()
+
+  // The next sticky takes the last colour; S picks the sticky tool from the keyboard.
+  await ada.getByTestId('board-canvas').focus()
+  await ada.keyboard.press('s')
+  await expect(ada.getByTestId('board-tool-sticky')).toHaveAttribute('aria-pressed', 'true')
+  await clickCanvas(ada, 560, 300)
+  await typeAndLeave(ada, 'Delt laserkutter')
+  await expect(ada.getByTestId('board-next-color')).toBeVisible()
+
+  // Marquee around both: "2 selected", align their tops from the bar.
+  await dragCanvas(ada, { x: 150, y: 60 }, { x: 760, y: 500 })
+  await expect(bar).toContainText('2 selected')
+  await ada.screenshot({ path: shot('selection-bar') })
+  await bar.getByTestId('board-arrange').click()
+  await ada.getByRole('menuitem', { name: 'Align top' }).click()
+
+  // Bo reads the board by Tab: both stickies in one row now, left to right.
+  await expect
+    .poll(async () => (await readBoard(bo, 2)).join(' | '))
+    .toMatch(/Felles verksted.*\|.*Delt laserkutter/)
+
+  // Duplicate from the keyboard, then undo it from the rail: Bo is back to two items.
+  await ada.getByTestId('board-canvas').focus()
+  await ada.keyboard.press('Control+d')
+  await expect(bar).toContainText('2 selected')
+  await expect
+    .poll(async () => (await readBoard(bo, 4)).filter((s) => /verksted/.test(s)).length)
+    .toBe(2)
+  await ada.getByTestId('board-undo').click()
+  await expect(ada.getByTestId('board-redo')).toBeEnabled()
+  await expect
+    .poll(async () => (await readBoard(bo, 3)).filter((s) => /verksted/.test(s)).length)
+    .toBe(1)
+
+  // Cluster by colour: the proposal is shown before anything moves.
+  await ada.getByTestId('board-cluster').first().click()
+  await ada.getByRole('menuitem', { name: 'By colour' }).click()
+  const cluster = ada.getByTestId('board-cluster-dialog')
+  await expect(cluster).toContainText('Blue')
+  await expect(cluster).toContainText('2 stickies')
+  await ada.screenshot({ path: shot('cluster') })
+  await cluster.getByRole('button', { name: 'Cancel' }).click()
+  await expect(cluster).toHaveCount(0)
+
+  // Group the selection into a frame, then look at it.
+  await ada.getByTestId('board-canvas').focus()
+  await ada.keyboard.press('Control+a')
+  await bar.getByTestId('board-group').click()
+  await expect(bar).toBeVisible()
+  await ada.screenshot({ path: shot('grouped') })
+  await ada.getByTestId('board-next-color').click()
+  await expect(ada.getByTestId('board-color-blue')).toHaveAttribute('aria-pressed', 'true')
+  await ada.waitForTimeout(200)
+  await ada.screenshot({ path: shot('palette') })
+  await ada.keyboard.press('Escape')
+  await ada.emulateMedia({ colorScheme: 'dark' })
+  await clickCanvas(ada, 320, 220)
+  await expect(bar).toBeVisible()
+  await ada.screenshot({ path: shot('dark') })
+})
+
+test('present mode shows no tools, and its keys make nothing', async ({ browser }) => {
+  const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
+  await newBoard(ada, 'Presentasjon')
+  await expect(ada.getByTestId('board-toolbar')).toBeVisible()
+  await ada.getByTestId('present').click()
+  await expect(ada.getByTestId('board-toolbar')).toHaveCount(0)
+  await ada.getByTestId('board-canvas').focus()
+  await ada.keyboard.press('s')
+  await ada.getByTestId('board-exit-present').click()
+  await expect(ada.getByTestId('board-toolbar')).toBeVisible()
+  await expect(ada.getByTestId('board-tool-select')).toHaveAttribute('aria-pressed', 'true')
+})
