@@ -72,6 +72,15 @@ test('the facilitator starts a timer that everyone sees count down, pause and en
   await ada.screenshot({ path: shot('timer-running-facilitator') })
   await bo.screenshot({ path: shot('timer-running-participant') })
 
+  // Presenting hides the header, not the timer: it shows over the board.
+  await bo.getByTestId('present').click()
+  await expect(bo.getByTestId('facilitation-bar')).toBeHidden()
+  await expect(bo.getByTestId('present-timer')).toHaveText(/^00:[0-5]\d$/)
+  await bo.screenshot({ path: shot('timer-presenting') })
+  await bo.keyboard.press('Escape')
+  await expect(bo.getByTestId('facilitation-bar')).toBeVisible()
+  await expect(bo.getByTestId('present-timer')).toHaveCount(0)
+
   await ada.getByTestId('timer-pause').click()
   for (const page of [ada, bo, cy]) {
     await expect(page.getByTestId('timer')).toHaveAttribute('data-status', 'paused')
@@ -292,4 +301,30 @@ test('"bring everyone to me" moves the others’ view; follow goes with a person
   await bo.getByTestId('board-canvas').focus()
   await bo.keyboard.press('Escape')
   await expect(bo.getByTestId('following')).toHaveCount(0)
+})
+
+test('the facilitator hands the role over; when the facilitator leaves, someone else takes over', async ({
+  browser,
+}) => {
+  const { ada, bo, cy } = await workshop(browser, 'Rollebytte')
+  await startFacilitating(ada, [bo, cy])
+  // Ada is here: nobody can take the role from her.
+  await expect(bo.getByTestId('facilitator')).toHaveJSProperty('tagName', 'SPAN')
+
+  await ada.getByTestId('facilitator').click()
+  await ada.screenshot({ path: shot('session-menu') })
+  await ada.getByRole('menuitem', { name: 'Hand over to Bo Vik' }).click()
+  await expect(bo.getByTestId('facilitator')).toHaveText(/You facilitate/)
+  await expect(ada.getByTestId('facilitator')).toHaveText('Facilitator: Bo Vik')
+  await expect(cy.getByTestId('facilitator')).toHaveText('Facilitator: Bo Vik')
+  await expect(bo.getByTestId('voting-button')).toBeVisible()
+  await expect(ada.getByTestId('voting-button')).toHaveCount(0)
+
+  // Bo leaves: Cy sees him gone and takes over.
+  await bo.context().close()
+  await expect(cy.getByTestId('facilitator')).toHaveText(/Facilitator: Bo Vik \(not here\)/)
+  await cy.getByTestId('facilitator').click()
+  await cy.getByRole('menuitem', { name: 'Take over facilitating' }).click()
+  await expect(cy.getByTestId('facilitator')).toHaveText(/You facilitate/)
+  await expect(ada.getByTestId('facilitator')).toHaveText('Facilitator: Cy Dahl')
 })

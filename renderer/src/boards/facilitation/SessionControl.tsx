@@ -89,7 +89,11 @@ export function SessionControl({
           candidates.map((person) => (
             <MenuItem
               key={person.personId}
-              icon={<Avatar name={person.name} color={person.color} size="sm" />}
+              icon={
+                <span className="facilitation-menu-avatar">
+                  <Avatar name={person.name} color={person.color} size="sm" />
+                </span>
+              }
               onSelect={() =>
                 handOverFacilitator(doc, actor, { id: person.personId, name: person.name })
               }
