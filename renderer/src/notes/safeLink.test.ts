@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSafeHref, normalizeLinkInput } from './safeLink'
+import { isAllowedLink, isSafeHref, normalizeLinkInput, parseAppLink } from './safeLink'
 
 describe('links in notes', () => {
   it('accepts web and email links only', () => {
@@ -11,6 +11,23 @@ describe('links in notes', () => {
     expect(isSafeHref('data:text/html,<b>x</b>')).toBe(false)
     expect(isSafeHref('/relative')).toBe(false)
     expect(isSafeHref('mailto:')).toBe(false)
+  })
+
+  it('reads links to places in Kryss, and nothing else in a hash', () => {
+    const workspace = 'ws-abcdefghijkl'
+    expect(parseAppLink(`#w=${workspace}&b=board-abcdefghijkl`)).toEqual({
+      workspace,
+      board: 'board-abcdefghijkl',
+    })
+    expect(parseAppLink(`#w=${workspace}&n=note-abc`)).toEqual({ workspace, note: 'note-abc' })
+    expect(parseAppLink(`#w=${workspace}`)).toBeUndefined()
+    expect(parseAppLink(`#w=${workspace}&b=BAD/../x`)).toBeUndefined()
+    expect(parseAppLink(`#w=${workspace}&n=note-abc&owner=secret`)).toBeUndefined()
+    expect(parseAppLink('#w=No%20Such&n=note-abc')).toBeUndefined()
+    expect(parseAppLink(`https://x.no/#w=${workspace}&n=note-abc`)).toBeUndefined()
+    expect(isAllowedLink(`#w=${workspace}&b=board-abcdefghijkl`)).toBe(true)
+    expect(isAllowedLink('#anything')).toBe(false)
+    expect(isAllowedLink('javascript:alert(1)')).toBe(false)
   })
 
   it('completes what people type', () => {

@@ -16,7 +16,7 @@ import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { navigate } from '../lib/route'
 import { warmEditor } from './editor/editorCache'
 import { bodyExtensions, editingExtensions } from './editor/extensions'
-import { openExternalLink } from './safeLink'
+import { openExternalLink, parseAppLink } from './safeLink'
 import { isModClick } from './shortcuts'
 
 /** A note made from the `[[` menu's "Create note «…»" entry. */
@@ -44,10 +44,25 @@ function noteEditorProps(t: TFunction) {
       role: 'textbox',
       class: 'prose',
     },
+    handleDOMEvents: {
+      // A place in Kryss (`#w=…&b=…`) opens on a plain click, like a [[note link]], in the
+      // app itself; its link element would otherwise open a new tab where the note is not
+      // editable (target _blank). The web needs Ctrl/Cmd+click (below).
+      click: (_view: unknown, event: MouseEvent): boolean => {
+        const anchor = (event.target as HTMLElement | null)?.closest('a[href]')
+        const place = parseAppLink(anchor?.getAttribute('href') ?? '')
+        if (place === undefined) return false
+        event.preventDefault()
+        navigate({ workspace: place.workspace, note: place.note, board: place.board })
+        return true
+      },
+    },
     handleClick: (_view: unknown, _pos: number, event: MouseEvent): boolean => {
       const anchor = (event.target as HTMLElement | null)?.closest('a[href]')
       if (anchor === null || anchor === undefined || !isModClick(event)) return false
-      openExternalLink(anchor.getAttribute('href') ?? '')
+      const href = anchor.getAttribute('href') ?? ''
+      if (parseAppLink(href) !== undefined) return true
+      openExternalLink(href)
       return true
     },
   }

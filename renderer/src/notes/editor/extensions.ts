@@ -6,7 +6,7 @@ import StarterKit from '@tiptap/starter-kit'
 import i18next from 'i18next'
 import type * as Y from 'yjs'
 import type { NoteId } from '../../../../shared/ids'
-import { isSafeHref } from '../safeLink'
+import { isAllowedLink } from '../safeLink'
 import { NoteImage } from './imageNode'
 import { ImageUpload, pickImageFiles } from './imageUpload'
 import { NoteLink } from './noteLinkNode'
@@ -45,7 +45,8 @@ export function bodyExtensions(options: BodyExtensionOptions = {}): AnyExtension
         openOnClick: false,
         autolink: true,
         defaultProtocol: 'https',
-        isAllowedUri: (url) => isSafeHref(url),
+        // Web, email and in-app links (`#w=…&b=…`); never javascript:, data: or file:.
+        isAllowedUri: (url) => isAllowedLink(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
       },
     }),
