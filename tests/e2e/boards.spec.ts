@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
-import { joinDemo, openAs } from './participants'
+import { demoInvite, joinDemo, openAs } from './participants'
 
 let hub: RunningHub
 
@@ -229,4 +229,15 @@ test('screenshots: the new-board dialog and the board screen, light and dark', a
     await expect(ada.getByTestId('board-loading')).toHaveCount(0)
     await ada.screenshot({ path: shot(`screen-${scheme}`) })
   }
+
+  // In Norwegian: the switch over the notes, then the boards and the dialog.
+  const kari = await openAs(browser, demoInvite(hub), { name: 'Kari Nordmo', locale: 'nb-NO' })
+  await kari.setViewportSize({ width: 1280, height: 800 })
+  await expect(kari.getByTestId('space-notes')).toHaveText('Notater')
+  await kari.screenshot({ path: shot('notes-nb') })
+  await kari.getByTestId('space-boards').click()
+  await expect(kari.getByTestId('new-board')).toHaveText('Ny tavle')
+  await kari.getByTestId('new-board').click()
+  await expect(kari.getByTestId('board-template-retrospective')).toContainText('Retrospektiv')
+  await kari.screenshot({ path: shot('new-dialog-nb') })
 })

@@ -9,6 +9,7 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardId } from '../../../shared/ids'
+import { MAX_BOARD_TITLE_LENGTH } from '../../../shared/model/board/boardDoc'
 import type { BoardSummary } from '../../../shared/model/boards'
 import type { PresenceUser } from '../sync/presenceState'
 import { useSyncStatus } from '../sync/useSyncStatus'
@@ -238,7 +239,7 @@ function BoardTitle({
       value={draft ?? title}
       placeholder={t('boards.untitled')}
       aria-label={t('boards.screen.titleLabel')}
-      maxLength={200}
+      maxLength={MAX_BOARD_TITLE_LENGTH}
       onFocus={() => {
         cancelled.current = false
         setDraft(title)
