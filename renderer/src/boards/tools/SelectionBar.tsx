@@ -97,10 +97,14 @@ function useFollowSelection(
     }
     // Placed before the first paint, so it never shows at the corner for a frame.
     place()
+    // Its own width changes with what it offers (a lock becomes an unlock): stay centred.
+    const resize = new ResizeObserver(schedule)
+    resize.observe(element)
     const stops = [
       runtime.camera.subscribe(schedule),
       runtime.size.subscribe(schedule),
       runtime.scene.subscribe(schedule),
+      () => resize.disconnect(),
     ]
     return () => {
       for (const stop of stops) stop()

@@ -70,6 +70,26 @@ describe('sticky and text tools', () => {
       selection: new Set([existing]),
     })
   })
+
+  it('a double click on a frame’s title edits it; on its body it places a sticky in the frame', () => {
+    const b = board()
+    const [frame] = add(b, { kind: 'frame', x: 0, y: 0, w: 800, h: 600, text: 'Ideer' }) as [ItemId]
+    b.controller.doubleClick(at(100, 20))
+    expect(b.runtime.interaction.getSnapshot().editing).toBe(frame)
+    expect(readAllItems(b.doc)).toHaveLength(1)
+    b.controller.keyDown({
+      key: 'Escape',
+      code: 'Escape',
+      shift: false,
+      alt: false,
+      mod: false,
+      repeat: false,
+    })
+    b.controller.doubleClick(at(400, 300))
+    const made = readAllItems(b.doc).find((item) => item.kind === 'sticky')
+    expect(made).toMatchObject({ frameId: frame, x: 320, y: 220 })
+    expect(b.runtime.interaction.getSnapshot().editing).toBe(made?.id)
+  })
 })
 
 describe('frame tool', () => {

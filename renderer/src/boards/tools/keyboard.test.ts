@@ -50,6 +50,15 @@ describe('keys on the selection', () => {
     expect(getItem(b.doc, id)).toMatchObject({ x: 0.5, y: 5 })
   })
 
+  it('arrows with nothing selected move the view instead, writing nothing', () => {
+    const b = board()
+    add(b, sticky(0, 0))
+    expect(b.updatesDuring(() => b.controller.keyDown(key('ArrowRight')))).toBe(0)
+    expect(b.runtime.camera.getSnapshot()).toEqual({ x: 64, y: 0, zoom: 1 })
+    b.controller.keyDown(key('ArrowUp', { shift: true }))
+    expect(b.runtime.camera.getSnapshot()).toEqual({ x: 64, y: -256, zoom: 1 })
+  })
+
   it('Delete removes the selection and Mod+D duplicates it, selecting the copies', () => {
     const b = board()
     const [one, two] = add(b, sticky(0, 0), sticky(300, 0)) as [ItemId, ItemId]
