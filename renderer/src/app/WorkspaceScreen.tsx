@@ -11,7 +11,6 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { Profile } from '../../../shared/hostApi'
 import type { BoardId, NoteId, WorkspaceId } from '../../../shared/ids'
-import { BoardScreen } from '../boards/BoardScreen'
 import { BoardList } from '../boards/list/BoardList'
 import { useBoardSummary } from '../boards/useBoards'
 import type { HostSession, WorkspaceEntry } from '../connection/hostSession'
@@ -39,6 +38,10 @@ import { SidebarProfile, SidebarTop, SpaceSwitch, useSidebarSpace } from './Side
 // The editor (TipTap, ProseMirror) is most of the bundle: load it after the note list shows.
 const NoteView = lazy(() =>
   import('../notes/NoteView').then((module) => ({ default: module.NoteView })),
+)
+// The board screen (canvas, tools, facilitation, exports) loads when a board is first opened.
+const BoardScreen = lazy(() =>
+  import('../boards/BoardScreen').then((module) => ({ default: module.BoardScreen })),
 )
 // Kept editors stay mounted here while a note is open (see notes/editor/EditorShelf.tsx).
 const EditorShelf = lazy(() =>
@@ -264,15 +267,17 @@ export function WorkspaceScreen({
       )}
       {boardId !== undefined ? (
         user === undefined ? null : (
-          <BoardScreen
-            key={boardId}
-            connection={connection}
-            boardId={boardId}
-            user={user}
-            readOnly={entry.readOnly}
-            authorName={profile?.name ?? ''}
-            onPresentingChange={setPresenting}
-          />
+          <Suspense fallback={<LoadingBoard />}>
+            <BoardScreen
+              key={boardId}
+              connection={connection}
+              boardId={boardId}
+              user={user}
+              readOnly={entry.readOnly}
+              authorName={profile?.name ?? ''}
+              onPresentingChange={setPresenting}
+            />
+          </Suspense>
         )
       ) : noteId === undefined ? (
         <div className="empty-state">
@@ -303,6 +308,15 @@ function LoadingNote() {
   return (
     <div className="empty-state" role="status">
       <p className="empty-state-title">{t('notes.loading')}</p>
+    </div>
+  )
+}
+
+function LoadingBoard() {
+  const { t } = useTranslation()
+  return (
+    <div className="empty-state" role="status" data-testid="board-loading">
+      <p className="empty-state-title">{t('boards.screen.loading')}</p>
     </div>
   )
 }
