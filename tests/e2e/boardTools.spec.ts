@@ -163,6 +163,61 @@ test('the tool rail and the selection bar: stickies placed, coloured, duplicated
   await ada.screenshot({ path: shot('dark') })
 })
 
+test('frames drawn by dragging, arrows between stickies, locks only the facilitator undoes', async ({
+  browser,
+}) => {
+  const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
+  const bo = await joinDemo(browser, hub, { name: 'Bo Vik', company: 'Fjordmat' })
+  await newBoard(ada, 'Rammer')
+  await openBoard(bo, 'Rammer')
+
+  // A frame drawn with the frame tool, two stickies placed in it by double clicks.
+  await ada.getByTestId('board-tool-frame').click()
+  await dragCanvas(ada, { x: 120, y: 60 }, { x: 820, y: 460 })
+  await expect(ada.getByTestId('board-tool-select')).toHaveAttribute('aria-pressed', 'true')
+  for (const [x, text] of [
+    [260, 'Kartlegge behov'],
+    [620, 'Søke midler'],
+  ] as const) {
+    const at = await onCanvas(ada, x, 260)
+    await ada.mouse.dblclick(at.x, at.y)
+    await typeAndLeave(ada, text)
+  }
+
+  // An arrow from the first to the second, pulled with the connector tool.
+  await ada.getByTestId('board-canvas').focus()
+  await ada.keyboard.press('c')
+  const from = await onCanvas(ada, 260, 260)
+  const to = await onCanvas(ada, 620, 260)
+  await ada.mouse.move(from.x, from.y)
+  await ada.mouse.down()
+  await ada.mouse.move(to.x, to.y, { steps: 10 })
+  await ada.screenshot({ path: shot('connecting') })
+  await ada.mouse.up()
+  await ada.keyboard.press('v')
+  await expect(ada.getByTestId('board-tool-select')).toHaveAttribute('aria-pressed', 'true')
+
+  // Bo sees the frame, both stickies and the arrow when he walks the board.
+  await expect
+    .poll(async () => (await readBoard(bo, 4)).join(' | '))
+    .toMatch(/Kartlegge behov.*Søke midler.*\|/)
+
+  // Ada locks the frame (by its title band): it no longer moves, and she may not unlock it.
+  await clickCanvas(ada, 400, 80)
+  const bar = ada.getByTestId('board-selection-bar')
+  await bar.getByTestId('board-lock').click()
+  await expect(bar.getByTestId('board-lock')).toHaveCount(0)
+  await expect(bar.getByTestId('board-unlock')).toHaveCount(0)
+  await dragCanvas(ada, { x: 400, y: 80 }, { x: 500, y: 180 })
+  await ada.screenshot({ path: shot('locked') })
+  // The facilitator may: once Ada facilitates, the bar offers to unlock.
+  await ada.getByTestId('facilitation-start').click()
+  await clickCanvas(ada, 400, 80)
+  await expect(bar.getByTestId('board-unlock')).toBeVisible()
+  await bar.getByTestId('board-unlock').click()
+  await expect(bar.getByTestId('board-lock')).toBeVisible()
+})
+
 test('present mode shows no tools, and its keys make nothing', async ({ browser }) => {
   const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
   await newBoard(ada, 'Presentasjon')
