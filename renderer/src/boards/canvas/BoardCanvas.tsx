@@ -4,7 +4,7 @@ import type { Rect } from '../../../../shared/model/board/items'
 import { readBoardMeta } from '../../../../shared/model/board/boardDoc'
 import { observeBoardState } from '../../../../shared/model/board/observe'
 import type { BoardRuntime } from '../boardRuntime'
-import { DEFAULT_CAMERA, fitRect } from '../state/camera'
+import { DEFAULT_CAMERA } from '../state/camera'
 import { createBoardPainter } from './boardPainter'
 import { InPlaceEditor } from './InPlaceEditor'
 import { Minimap } from './Minimap'
@@ -14,7 +14,7 @@ import { useBoardPaint } from './useBoardPaint'
 import { useCanvasInput } from './useCanvasInput'
 import { useSelectionAnnouncer } from './useSelectionAnnouncer'
 import { voteBadgesStore } from './voteBadges'
-import { ZoomControls } from './ZoomControls'
+import { showWholeBoard, ZoomControls } from './ZoomControls'
 
 /** The board's palette follows the app's theme; one store serves every open board. */
 let sharedPalette: ReturnType<typeof themePaletteStore> | undefined
@@ -68,11 +68,8 @@ export function BoardCanvas({ runtime }: { runtime: BoardRuntime }) {
       runtime.size.set(size)
       if (placed || size.width === 0 || size.height === 0) return
       placed = true
-      const bounds = runtime.scene.bounds()
       // Only an untouched camera: a follow or a summon may have placed it already.
-      if (bounds !== undefined && runtime.camera.getSnapshot() === DEFAULT_CAMERA) {
-        runtime.camera.set(fitRect(bounds, size))
-      }
+      if (runtime.camera.getSnapshot() === DEFAULT_CAMERA) showWholeBoard(runtime)
     })
     observer.observe(wrapper)
     return () => observer.disconnect()
@@ -96,7 +93,8 @@ export function BoardCanvas({ runtime }: { runtime: BoardRuntime }) {
       const ctx = canvasRef.current?.getContext('2d')
       if (!ctx) {
         const size = box.style.sizes[0] ?? 16
-        return { lines: [text], fontSize: size, lineHeight: size * 1.3, font: '', clipped: false }
+        const lineHeight = size * 1.3
+        return { lines: [text], widths: [0], fontSize: size, lineHeight, font: '', clipped: false }
       }
       return painter.layout.fit(ctx, text, box.w, box.h, box.style)
     },

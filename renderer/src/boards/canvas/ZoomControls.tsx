@@ -8,6 +8,17 @@ import { fitRect, zoomAt, type Camera } from '../state/camera'
 import { ZOOM_STEP } from '../tools/viewActions'
 import { MOD_LABEL } from './domInput'
 
+/** Room around the board when it is shown whole (the tool bar floats over the left edge). */
+const FIT_PADDING = 72
+
+/** Shows the whole board (nothing happens on an empty board or an unsized canvas). */
+export function showWholeBoard(runtime: BoardRuntime): void {
+  const bounds = runtime.scene.bounds()
+  const size = runtime.size.getSnapshot()
+  if (bounds === undefined || size.width === 0 || size.height === 0) return
+  runtime.camera.set(fitRect(bounds, size, FIT_PADDING))
+}
+
 /** Zooms about the middle of the view. */
 function zoomAboutCentre(runtime: BoardRuntime, factor: (camera: Camera) => number): void {
   const camera = runtime.camera.getSnapshot()
@@ -35,13 +46,6 @@ export function ZoomControls({ runtime }: { runtime: BoardRuntime }) {
     show()
     return runtime.camera.subscribe(show)
   }, [runtime, t])
-
-  const fit = (): void => {
-    const bounds = runtime.scene.bounds()
-    const size = runtime.size.getSnapshot()
-    if (bounds === undefined || size.width === 0) return
-    runtime.camera.set(fitRect(bounds, size))
-  }
 
   return (
     <div className="board-zoom" role="group" aria-label={t('boardCanvas.zoomControls')}>
@@ -84,7 +88,7 @@ export function ZoomControls({ runtime }: { runtime: BoardRuntime }) {
         size="sm"
         label={t('boardCanvas.zoomFit')}
         hint="Shift+1"
-        onClick={fit}
+        onClick={() => showWholeBoard(runtime)}
         data-testid="board-zoom-fit"
       >
         <Maximize size={15} aria-hidden />

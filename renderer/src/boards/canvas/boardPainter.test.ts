@@ -99,6 +99,32 @@ describe('board painter', () => {
     expect(ctx.measured).toBe(measured)
   })
 
+  it('lays out a bounded number of new texts per frame, the rest in the next frames', () => {
+    const stickies = Array.from({ length: 300 }, (_, i) => ({
+      kind: 'sticky' as const,
+      x: (i % 20) * 170,
+      y: Math.floor(i / 20) * 170,
+      text: `idé nummer ${i}`,
+    }))
+    const { scene } = boardWith(stickies)
+    const ctx = createRecordingContext()
+    const painter = createBoardPainter()
+    const view = frame(scene, {
+      camera: { x: 0, y: 0, zoom: 0.4 },
+      size: { width: 1400, height: 1100 },
+    })
+    const first = painter.paint(ctx, view)
+    expect(first.items).toBe(300)
+    expect(first.incomplete).toBe(true)
+    let paints = 1
+    while (painter.paint(ctx, view).incomplete) paints++
+    expect(paints).toBeGreaterThan(1)
+    expect(paints).toBeLessThan(5)
+    const last = createRecordingContext()
+    painter.paint(last, view)
+    expect(last.texts().filter((text) => text.startsWith('idé'))).toHaveLength(300)
+  })
+
   it('leaves out the text of the item being edited (the editor shows it)', () => {
     const { scene, ids } = boardWith([{ kind: 'sticky', x: 0, y: 0, text: 'under arbeid' }])
     const editing: Interaction = { ...INITIAL_INTERACTION, editing: ids[0] }

@@ -31,7 +31,14 @@ export type BoardFrame = {
   readonly altOf: (id: ItemId) => string | undefined
 }
 
-export type PaintStats = { readonly items: number }
+export type PaintStats = {
+  readonly items: number
+  /** Some texts were left as bars for want of time: paint again next frame. */
+  readonly incomplete: boolean
+}
+
+/** New text layouts per frame at most (a layout measures each word, a few µs per word). */
+const LAYOUTS_PER_FRAME = 120
 
 /**
  * Draws a board frame onto a 2D context. Holds what is worth keeping between frames: text
@@ -100,7 +107,7 @@ export function createBoardPainter(): BoardPainter {
 
       const z = camera.zoom * dpr
       ctx.setTransform(z, 0, 0, z, -camera.x * z, -camera.y * z)
-      ctx.textBaseline = 'top'
+      ctx.textBaseline = 'middle'
       ctx.textAlign = 'left'
       const env: ItemEnv = {
         zoom: camera.zoom,
@@ -109,6 +116,7 @@ export function createBoardPainter(): BoardPainter {
         editing: interaction.editing,
         imageLabel: frame.imageLabel,
         altOf: frame.altOf,
+        budget: { left: LAYOUTS_PER_FRAME, deferred: 0 },
       }
       const drawn: BoardItem[] = []
       const lifted: BoardItem[] = []
@@ -142,7 +150,7 @@ export function createBoardPainter(): BoardPainter {
         presenting: frame.presenting,
         canEdit: frame.canEdit,
       })
-      return { items: found.length }
+      return { items: found.length, incomplete: env.budget.deferred > 0 }
     },
   }
 }

@@ -20,6 +20,11 @@ const AUTHOR_SIZE = 10
 /** A frame's title: this size at zoom ≥ ~0.55, never under FRAME_TITLE_MIN_PX on screen. */
 const FRAME_TITLE_SIZE = 20
 const FRAME_TITLE_MIN_PX = 11
+/**
+ * Below this zoom a frame's title no longer fits its top band at a readable size: the overlay
+ * draws it as a label over the items instead (drawOverlay.ts).
+ */
+export const FRAME_TITLE_LOD = FRAME_TITLE_MIN_PX / FRAME_TITLE_SIZE
 
 /**
  * The size a frame's title is laid out at, in world units. Below the zoom where 20 units
@@ -30,6 +35,37 @@ function frameTitleSize(zoom: number): number {
   if (zoom * FRAME_TITLE_SIZE >= FRAME_TITLE_MIN_PX) return FRAME_TITLE_SIZE
   const stepped = 2 ** (Math.round(Math.log2(zoom) * 8) / 8)
   return FRAME_TITLE_MIN_PX / stepped
+}
+
+type ItemStyles = {
+  readonly family: string
+  readonly sticky: TextStyle
+  readonly text: TextStyle
+  readonly titles: Map<number, TextStyle>
+}
+let styles: ItemStyles | undefined
+
+/** The text styles of items, made once per font family (text layouts are keyed by them). */
+function stylesOf(family: string): ItemStyles {
+  if (styles?.family !== family) {
+    styles = {
+      family,
+      sticky: { family, sizes: [20, 17, 14, 12, 10] },
+      text: { family, sizes: [20, 16, 13, 11] },
+      titles: new Map(),
+    }
+  }
+  return styles
+}
+
+function titleStyle(family: string, size: number): TextStyle {
+  const { titles } = stylesOf(family)
+  let style = titles.get(size)
+  if (style === undefined) {
+    if (titles.size > 64) titles.clear()
+    titles.set(size, (style = { family, sizes: [size], weight: 600 }))
+  }
+  return style
 }
 
 /**
@@ -48,7 +84,7 @@ export function textBox(
         y: item.y + STICKY_PADDING,
         w: Math.max(1, item.w - STICKY_PADDING * 2),
         h: Math.max(1, item.h - STICKY_PADDING - STICKY_AUTHOR_SPACE),
-        style: { family, sizes: [22, 18, 15, 13, 11] },
+        style: stylesOf(family).sticky,
         singleLine: false,
       }
     case 'text':
@@ -57,7 +93,7 @@ export function textBox(
         y: item.y + TEXT_PADDING,
         w: Math.max(1, item.w - TEXT_PADDING * 2),
         h: Math.max(1, item.h - TEXT_PADDING * 2),
-        style: { family, sizes: [20, 16, 13, 11] },
+        style: stylesOf(family).text,
         singleLine: false,
       }
     case 'frame': {
@@ -69,7 +105,7 @@ export function textBox(
         y: item.y + Math.max(14, 6 / zoom),
         w: Math.max(1, item.w - padX * 2),
         h: Math.round(size * 1.3),
-        style: { family, sizes: [size], weight: 600 },
+        style: titleStyle(family, size),
         singleLine: true,
       }
     }
@@ -87,6 +123,12 @@ export type ItemEnv = {
   readonly editing: ItemId | undefined
   readonly imageLabel: string
   readonly altOf: (id: ItemId) => string | undefined
+  /**
+   * Texts not laid out before that may still be laid out this frame. Zooming in on a full
+   * board brings hundreds of new texts at once: the rest show as bars for a frame or two
+   * (`deferred` counts them, and the painter asks for another frame).
+   */
+  readonly budget: { left: number; deferred: number }
 }
 
 /** Grey bars standing in for text too small to read: one per ~20 characters, three at most. */
@@ -110,19 +152,25 @@ function drawTextBlock(
 ): void {
   const box = textBox(item, env.palette.fontFamily, env.zoom)
   if (box === undefined || item.text === '' || env.editing === item.id) return
-  if (env.zoom < TEXT_LOD) {
-    if (env.zoom < DETAIL_LOD) return
+  if (env.zoom < DETAIL_LOD) return
+  let block = env.zoom < TEXT_LOD ? undefined : env.layout.peek(item.text, box.w, box.h, box.style)
+  if (block === undefined && env.zoom >= TEXT_LOD) {
+    if (env.budget.left > 0) {
+      env.budget.left--
+      block = env.layout.fit(ctx, item.text, box.w, box.h, box.style)
+    } else env.budget.deferred++
+  }
+  if (block === undefined) {
     ctx.globalAlpha = 0.22
     pen.fill(ink)
     textBars(ctx, box, item.text.length)
     ctx.globalAlpha = 1
     return
   }
-  const block = env.layout.fit(ctx, item.text, box.w, box.h, box.style)
   pen.font(block.font)
   pen.fill(ink)
   for (let i = 0; i < block.lines.length; i++) {
-    ctx.fillText(block.lines[i] as string, box.x, box.y + i * block.lineHeight)
+    ctx.fillText(block.lines[i] as string, box.x, box.y + (i + 0.5) * block.lineHeight)
   }
 }
 
@@ -146,7 +194,8 @@ function drawSticky(ctx: DrawContext, pen: Pen, item: BoardItem, env: ItemEnv): 
     pen.font(block.font)
     pen.fill(ink)
     ctx.globalAlpha = 0.6
-    ctx.fillText(block.lines[0] ?? '', item.x + STICKY_PADDING, item.y + item.h - 8 - AUTHOR_SIZE)
+    const y = item.y + item.h - 8 - block.lineHeight / 2
+    ctx.fillText(block.lines[0] ?? '', item.x + STICKY_PADDING, y)
     ctx.globalAlpha = 1
   }
 }
@@ -165,13 +214,13 @@ function drawFrame(ctx: DrawContext, pen: Pen, item: BoardItem, env: ItemEnv): v
   ctx.roundRect(item.x, item.y, item.w, item.h, 8)
   ctx.fill()
   ctx.stroke()
-  if (item.text === '' || env.editing === item.id) return
+  if (item.text === '' || env.editing === item.id || zoom < FRAME_TITLE_LOD) return
   const box = textBox(item, palette.fontFamily, zoom)
   if (box === undefined || box.w * zoom < 24) return
   const block = env.layout.fit(ctx, item.text, box.w, box.h, box.style)
   pen.font(block.font)
   pen.fill(palette.frameTitle)
-  ctx.fillText(block.lines[0] ?? '', box.x, box.y)
+  ctx.fillText(block.lines[0] ?? '', box.x, box.y + block.lineHeight / 2)
 }
 
 function drawTextItem(ctx: DrawContext, pen: Pen, item: BoardItem, env: ItemEnv): void {
@@ -223,7 +272,8 @@ function drawImage(ctx: DrawContext, pen: Pen, item: BoardItem, env: ItemEnv): v
   pen.fill(palette.textMuted)
   ctx.textAlign = 'center'
   for (let i = 0; i < block.lines.length; i++) {
-    ctx.fillText(block.lines[i] as string, cx, cy + size * 0.5 + 8 + i * block.lineHeight)
+    const y = cy + size * 0.5 + 8 + (i + 0.5) * block.lineHeight
+    ctx.fillText(block.lines[i] as string, cx, y)
   }
   ctx.textAlign = 'left'
 }
@@ -261,17 +311,21 @@ export function drawConnector(
   const block = env.layout.fit(ctx, item.text, 200, 40, { family: palette.fontFamily, sizes: [13] })
   const label = block.lines[0] ?? ''
   pen.font(block.font)
-  const width = ctx.measureText(label).width + 12
+  const width = (block.widths[0] ?? 0) + 12
   const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }
   pen.fill(palette.board)
   ctx.fillRect(mid.x - width / 2, mid.y - 10, width, 20)
   pen.fill(palette.textMuted)
   ctx.textAlign = 'center'
-  ctx.fillText(label, mid.x, mid.y - block.lineHeight / 2)
+  ctx.fillText(label, mid.x, mid.y)
   ctx.textAlign = 'left'
 }
 
-/** Draws one item (not a connector) in world units: the context's transform is the camera's. */
+/**
+ * Draws one item (not a connector) in world units: the context's transform is the camera's,
+ * text is drawn with `textBaseline = 'middle'` (lines centred in their line height, as CSS
+ * lays out the editor's lines).
+ */
 export function drawItem(ctx: DrawContext, pen: Pen, item: BoardItem, env: ItemEnv): void {
   switch (item.kind) {
     case 'sticky':

@@ -7,7 +7,7 @@ import type { Camera, Size } from '../state/camera'
 import { HANDLE_SIZE, handlePoint, visibleHandles } from '../state/handles'
 import type { Interaction } from '../state/interaction'
 import type { DrawContext } from './drawContext'
-import { arrowHead } from './drawItems'
+import { arrowHead, FRAME_TITLE_LOD, textBox } from './drawItems'
 import { inkOn, stickyFill, type BoardPalette } from './palette'
 import type { Pen } from './pen'
 import type { Placement } from './placement'
@@ -62,11 +62,43 @@ function uiFont(palette: BoardPalette, size: number, weight = 600): string {
   return `${weight} ${size}px ${palette.fontFamily}`
 }
 
+/**
+ * A frame's title when the zoom is too small for it to fit the frame's top band: a label of
+ * readable size at the same place, over what is in the frame.
+ */
+function frameLabel(ctx: DrawContext, pen: Pen, item: BoardItem, env: OverlayEnv): void {
+  const { camera, palette } = env
+  if (item.text === '' || env.interaction.editing === item.id) return
+  const box = textBox(item, palette.fontFamily, camera.zoom)
+  if (box === undefined) return
+  const screen = toScreen(camera, box)
+  if (screen.w < 24 || !onScreen(screen, env.size)) return
+  // Widths in steps of 8 px, so a zoom does not lay the title out again every frame.
+  const block = env.layout.fit(ctx, item.text, Math.floor(screen.w / 8) * 8, 18, {
+    family: palette.fontFamily,
+    sizes: [FRAME_LABEL_PX],
+    weight: 600,
+  })
+  const width = block.widths[0] ?? 0
+  pen.fill(palette.frameFill)
+  ctx.beginPath()
+  ctx.roundRect(screen.x - 5, screen.y - 3, width + 10, block.lineHeight + 6, 4)
+  ctx.fill()
+  pen.font(block.font)
+  pen.fill(palette.frameTitle)
+  ctx.fillText(block.lines[0] ?? '', screen.x, screen.y + block.lineHeight / 2)
+}
+
+/** The frame label's size in CSS pixels (the in-place editor uses about the same). */
+const FRAME_LABEL_PX = 11
+
 function lockMark(ctx: DrawContext, pen: Pen, item: BoardItem, env: OverlayEnv): void {
   const screen = toScreen(env.camera, item)
   if (screen.w < 28 || screen.h < 28) return
+  // Bottom right, clear of the text (top left) and of vote badges (top right); a frame's at
+  // its top right, level with its title.
   const x = screen.x + screen.w - 18
-  const y = screen.y + 6
+  const y = item.kind === 'frame' ? screen.y + 6 : screen.y + screen.h - 18
   const color =
     item.kind === 'sticky' ? inkOn(stickyFill(item.color, env.palette.dark)) : env.palette.textMuted
   ctx.globalAlpha = 0.65
@@ -89,15 +121,22 @@ function voteBadge(
 ): void {
   const screen = toScreen(env.camera, item)
   if (screen.w < 12 || badge.count <= 0) return
-  const radius = screen.w < 40 ? 7 : 11
+  const { palette } = env
+  const radius = screen.w < 40 ? 4 : 11
   const x = screen.x + screen.w - radius * 0.6
   const y = screen.y + radius * 0.6
-  pen.fill(badge.mine ? env.palette.accent : env.palette.badgeFill)
+  // Results: a filled accent badge. My dots in an open round: a ring, lighter, mine only.
   ctx.beginPath()
   ctx.arc(x, y, radius, 0, Math.PI * 2)
+  pen.fill(badge.mine ? palette.frameFill : palette.accent)
   ctx.fill()
+  if (badge.mine) {
+    pen.stroke(palette.accent)
+    pen.width(2)
+    ctx.stroke()
+  }
   if (radius < 10) return
-  pen.fill(badge.mine ? env.palette.onAccent : env.palette.badgeText)
+  pen.fill(badge.mine ? palette.accent : palette.onAccent)
   pen.font(uiFont(env.palette, 12, 700))
   ctx.textAlign = 'center'
   ctx.textBaseline = 'middle'
@@ -273,27 +312,13 @@ function cursorLabel(ctx: DrawContext, pen: Pen, peer: BoardPeer, at: Point, env
   })
   const label = block.lines[0] ?? ''
   pen.font(block.font)
-  // Label widths come from the layout cache's font: measured once per name and font.
-  const width = labelWidth(ctx, label, block.font) + 12
+  const width = (block.widths[0] ?? 0) + 12
   ctx.beginPath()
   ctx.roundRect(at.x + 10, at.y + 16, width, 20, 6)
   pen.fill(peer.color)
   ctx.fill()
   pen.fill(inkOn(peer.color))
   ctx.fillText(label, at.x + 16, at.y + 20)
-}
-
-const labelWidths = new Map<string, number>()
-
-function labelWidth(ctx: DrawContext, label: string, font: string): number {
-  const key = `${font}|${label}`
-  let width = labelWidths.get(key)
-  if (width === undefined) {
-    width = ctx.measureText(label).width
-    if (labelWidths.size > 500) labelWidths.clear()
-    labelWidths.set(key, width)
-  }
-  return width
 }
 
 function peerSelections(ctx: DrawContext, pen: Pen, env: OverlayEnv): void {
@@ -325,8 +350,14 @@ export function drawOverlay(
   drawn: readonly BoardItem[],
   env: OverlayEnv,
 ): void {
-  ctx.textBaseline = 'top'
+  ctx.textBaseline = 'middle'
   ctx.textAlign = 'left'
+  if (env.camera.zoom < FRAME_TITLE_LOD) {
+    for (const item of drawn) {
+      if (item.kind === 'frame') frameLabel(ctx, pen, item, env)
+    }
+  }
+  ctx.textBaseline = 'top'
   for (const item of drawn) {
     if (item.locked && item.kind !== 'connector') lockMark(ctx, pen, item, env)
   }

@@ -22,8 +22,6 @@ export type BoardPalette = {
   readonly shadow: string
   readonly placeholderFill: string
   readonly placeholderBorder: string
-  readonly badgeFill: string
-  readonly badgeText: string
   readonly fontFamily: string
 }
 
@@ -49,8 +47,6 @@ export function readPalette(read: Tokens, dark: boolean): BoardPalette {
     shadow: dark ? 'rgb(0 0 0 / 0.45)' : 'rgb(16 16 24 / 0.13)',
     placeholderFill: token('--bg-muted', dark ? '#222328' : '#f1f1f3'),
     placeholderBorder: token('--border-strong', dark ? '#383a41' : '#d7d7dd'),
-    badgeFill: dark ? '#e8e8ec' : '#1b1c20',
-    badgeText: dark ? '#1b1c20' : '#ffffff',
     fontFamily:
       read('--font-sans').trim() ||
       "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
@@ -110,7 +106,7 @@ export function stickyFill(color: string | undefined, dark: boolean): string {
         : STICKY_COLORS.yellow
     // Dark theme: the same hue, deeper, so a board of stickies does not glare; the text on it
     // stays dark enough to read (inkOn picks it by luminance).
-    fill = dark ? mixHex(base, '#1b1c20', 0.3) : base
+    fill = dark ? mixHex(base, '#000000', 0.16) : base
     fills.set(key, fill)
   }
   return fill

@@ -3,6 +3,8 @@ import type { DrawContext } from './drawContext'
 /** Text laid out in a box: the lines to draw, at which size, and whether some was cut off. */
 export type TextBlock = {
   readonly lines: readonly string[]
+  /** Each line's measured width. */
+  readonly widths: readonly number[]
   readonly fontSize: number
   readonly lineHeight: number
   readonly font: string
@@ -82,6 +84,8 @@ function ellipsize(line: string, width: number, measure: (text: string) => numbe
  */
 export type TextLayout = {
   fit(ctx: DrawContext, text: string, width: number, height: number, style: TextStyle): TextBlock
+  /** The layout if it was made before; never measures. */
+  peek(text: string, width: number, height: number, style: TextStyle): TextBlock | undefined
   /** How many layouts are remembered (for tests). */
   readonly size: number
   clear(): void
@@ -92,10 +96,27 @@ const MAX_ENTRIES = 20_000
 
 export function createTextLayout(): TextLayout {
   const cache = new Map<string, TextBlock>()
+  // A style's part of the key: a short id per distinct style, remembered per style object so
+  // the painter's shared styles are not serialised for every item of every frame.
+  const styleIds = new Map<string, number>()
+  const styleKeys = new WeakMap<TextStyle, number>()
+  const styleKey = (style: TextStyle): number => {
+    let id = styleKeys.get(style)
+    if (id === undefined) {
+      const full = `${style.family}|${style.sizes.join(',')}|${style.weight ?? 400}|${style.leading ?? 1.3}`
+      id = styleIds.get(full)
+      if (id === undefined) styleIds.set(full, (id = styleIds.size))
+      styleKeys.set(style, id)
+    }
+    return id
+  }
+  const keyOf = (text: string, width: number, height: number, style: TextStyle): string =>
+    `${styleKey(style)}|${width}|${height}|${text}`
   return {
+    peek: (text, width, height, style) => cache.get(keyOf(text, width, height, style)),
     fit(ctx, text, width, height, style) {
       const weight = style.weight ?? 400
-      const key = `${width}|${height}|${weight}|${style.family}|${style.sizes.join(',')}|${text}`
+      const key = keyOf(text, width, height, style)
       const cached = cache.get(key)
       if (cached !== undefined) return cached
       const leading = style.leading ?? 1.3
@@ -112,15 +133,30 @@ export function createTextLayout(): TextLayout {
         const lines = wrapText(text, width, measure, maxLines)
         const last = i === style.sizes.length - 1
         if (lines.length <= maxLines) {
-          block = { lines, fontSize: size, lineHeight, font, clipped: false }
+          block = {
+            lines,
+            widths: lines.map(measure),
+            fontSize: size,
+            lineHeight,
+            font,
+            clipped: false,
+          }
         } else if (last) {
           const kept = lines.slice(0, maxLines)
           kept[maxLines - 1] = ellipsize(kept[maxLines - 1] ?? '', width, measure)
-          block = { lines: kept, fontSize: size, lineHeight, font, clipped: true }
+          const widths = kept.map(measure)
+          block = { lines: kept, widths, fontSize: size, lineHeight, font, clipped: true }
         }
       }
       ctx.font = previousFont
-      const result = block ?? { lines: [], fontSize: 0, lineHeight: 0, font: '', clipped: false }
+      const result = block ?? {
+        lines: [],
+        widths: [],
+        fontSize: 0,
+        lineHeight: 0,
+        font: '',
+        clipped: false,
+      }
       if (cache.size >= MAX_ENTRIES) cache.clear()
       cache.set(key, result)
       return result

@@ -41,7 +41,7 @@ export function useBoardPaint(input: {
       if (canvas.width !== width) canvas.width = width
       if (canvas.height !== height) canvas.height = height
       if (size.width === 0 || size.height === 0) return
-      painter.paint(ctx, {
+      const stats = painter.paint(ctx, {
         camera: runtime.camera.getSnapshot(),
         size,
         dpr,
@@ -55,6 +55,7 @@ export function useBoardPaint(input: {
         imageLabel: i18n.t('boardCanvas.imageLabel'),
         altOf,
       })
+      if (stats.incomplete) loop.invalidate()
     }
     const loop = createRenderLoop(paint)
     const invalidate = (): void => loop.invalidate()
