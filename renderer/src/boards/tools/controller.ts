@@ -18,7 +18,13 @@ import { IDLE_GESTURE, startPan, startPinch, type Pinch } from './gestures'
 import { handleKey } from './keyboard'
 import { pruneSelection } from './selectionActions'
 import { handleUnder, itemAt, pressSelect } from './selectTool'
-import { createToolContext, presenceIds, type Gesture, type ToolRuntime } from './toolContext'
+import {
+  VIEWING_TOOLS,
+  createToolContext,
+  presenceIds,
+  type Gesture,
+  type ToolRuntime,
+} from './toolContext'
 import { wheel } from './viewActions'
 
 /**
@@ -40,9 +46,6 @@ import { wheel } from './viewActions'
  *   every frame.
  */
 
-/** Tools a view-only guest or a presenter keeps. */
-const VIEWING_TOOLS: ReadonlySet<BoardTool> = new Set(['select', 'hand'])
-
 export function createBoardController(
   runtime: ToolRuntime,
   options: { now?: () => number } = {},
@@ -55,6 +58,12 @@ export function createBoardController(
   /** Touch pointers that are down, for the pinch. */
   const touches = new Map<number, Point>()
   let pinch: Pinch | undefined
+
+  /** The first two fingers down pinch; a third waits until one of them lifts. */
+  const restartPinch = (): void => {
+    const [a, b] = [...touches.values()]
+    pinch = a !== undefined && b !== undefined ? startPinch(ctx, a, b) : undefined
+  }
 
   /** The tool that acts now: view-only and present mode leave only select and hand. */
   const tool = (): BoardTool => {
@@ -98,8 +107,7 @@ export function createBoardController(
     // A drag or a resize keeps the cursor it started with.
     else if (active !== undefined) return
     else if (ctx.state().panning || current === 'hand') next = 'grab'
-    else if (current === 'sticky' || current === 'text' || current === 'frame') next = 'crosshair'
-    else if (current === 'connector') next = 'crosshair'
+    else if (current !== 'select' && current !== 'vote') next = 'crosshair'
     else if (current === 'vote') next = 'pointer'
     else if (input !== undefined) {
       const grip = handleUnder(ctx, input)
@@ -177,12 +185,12 @@ export function createBoardController(
       presence.publish({ cursor: ctx.toWorld(input) })
       if (input.pointerType === 'touch') {
         touches.set(input.pointerId, { x: input.x, y: input.y })
-        if (touches.size >= 2) {
+        if (touches.size === 2) {
+          // The second finger: whatever the first one started becomes a pinch.
           cancelGesture()
-          if (touches.size === 2) {
-            const [a, b] = [...touches.values()] as [Point, Point]
-            pinch = startPinch(ctx, a, b)
-          }
+          restartPinch()
+        }
+        if (touches.size >= 2) {
           showCursor(input)
           return
         }
@@ -214,8 +222,8 @@ export function createBoardController(
       if (input.pointerType === 'touch') {
         touches.delete(input.pointerId)
         if (pinch !== undefined) {
-          // The finger left behind does not start a new gesture.
-          if (touches.size < 2) pinch = undefined
+          // Two fingers left go on pinching; the one finger left does not start a gesture.
+          restartPinch()
           return
         }
       }
@@ -232,9 +240,8 @@ export function createBoardController(
         interaction.update({ panning: false })
       } else {
         touches.delete(input.pointerId)
-        if (active?.pointerId === input.pointerId || (pinch !== undefined && touches.size < 2)) {
-          cancelGesture()
-        }
+        if (pinch !== undefined) restartPinch()
+        else if (active?.pointerId === input.pointerId) cancelGesture()
       }
       interaction.update({ hover: undefined })
       presence.publish({ cursor: null })

@@ -1,4 +1,5 @@
 import type { ItemId } from '../../../../shared/ids'
+import { panBy } from '../state/camera'
 import type { BoardTool } from '../state/interaction'
 import type { KeyInput } from './controllerTypes'
 import {
@@ -10,9 +11,8 @@ import {
   selectNext,
   undo,
 } from './selectionActions'
-import type { ToolContext } from './toolContext'
+import { VIEWING_TOOLS, type ToolContext } from './toolContext'
 import { ZOOM_STEP, zoomBy, zoomToActual, zoomToFit } from './viewActions'
-import { panBy } from '../state/camera'
 
 /**
  * The board's keys. Returns true for a key the board used (the canvas then prevents the
@@ -29,9 +29,6 @@ const TOOL_KEYS: Readonly<Record<string, BoardTool>> = {
   f: 'frame',
   c: 'connector',
 }
-
-/** Tools a view-only guest or a presenter keeps. */
-const VIEWING_TOOLS: ReadonlySet<BoardTool> = new Set(['select', 'hand'])
 
 /** Screen pixels an arrow key pans by when nothing is selected. */
 const ARROW_PAN = 64

@@ -3,7 +3,7 @@ import type { Point } from '../../../../shared/model/board/geometry'
 import type { BoardRuntime } from '../boardRuntime'
 import { MAX_PRESENCE_IDS } from '../state/boardPresence'
 import { screenToWorld, type Camera } from '../state/camera'
-import type { Interaction } from '../state/interaction'
+import type { BoardTool, Interaction } from '../state/interaction'
 import type { PointerInput } from './controllerTypes'
 
 /**
@@ -35,6 +35,9 @@ export type Gesture = {
   /** Esc, a second finger, a lost pointer: take back the preview, write nothing. */
   cancel(): void
 }
+
+/** The tools a view-only guest or a presenter keeps: they look around, they do not write. */
+export const VIEWING_TOOLS: ReadonlySet<BoardTool> = new Set(['select', 'hand'])
 
 /** Moves under this many screen pixels are a click, not a drag. */
 export const DRAG_THRESHOLD = 3
