@@ -240,4 +240,11 @@ test('screenshots: the new-board dialog and the board screen, light and dark', a
   await kari.getByTestId('new-board').click()
   await expect(kari.getByTestId('board-template-retrospective')).toContainText('Retrospektiv')
   await kari.screenshot({ path: shot('new-dialog-nb') })
+  await kari.keyboard.press('Escape')
+
+  // On a phone (a workshop guest who scanned the QR code): the board fills the screen.
+  await boardRow(kari, 'Fra idé til prosjekt: fiberemballasje').click()
+  await kari.setViewportSize({ width: 390, height: 780 })
+  await expect(kari.getByTestId('board-canvas')).toBeVisible()
+  await kari.screenshot({ path: shot('phone-nb') })
 })
