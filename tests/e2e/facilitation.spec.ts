@@ -154,6 +154,9 @@ test('a voting round with 3 dots each: the 4th is refused, results open for ever
     await expect(page.getByTestId('voting-status')).toHaveText('Voting: 3 of 3 dots left')
   }
   await ada.screenshot({ path: shot('voting-open-facilitator') })
+  await ada.setViewportSize({ width: 1024, height: 700 })
+  await ada.screenshot({ path: shot('voting-open-narrow') })
+  await ada.setViewportSize({ width: 1280, height: 720 })
 
   // Bo spends all three dots on one sticky; a fourth is refused.
   for (const left of [2, 1]) {
@@ -310,6 +313,11 @@ test('the facilitator hands the role over; when the facilitator leaves, someone 
   await startFacilitating(ada, [bo, cy])
   // Ada is here: nobody can take the role from her.
   await expect(bo.getByTestId('facilitator')).toHaveJSProperty('tagName', 'SPAN')
+
+  // A narrower window: the bar still fits the header.
+  await ada.setViewportSize({ width: 1024, height: 700 })
+  await ada.screenshot({ path: shot('bar-narrow') })
+  await ada.setViewportSize({ width: 1280, height: 720 })
 
   await ada.getByTestId('facilitator').click()
   await ada.screenshot({ path: shot('session-menu') })

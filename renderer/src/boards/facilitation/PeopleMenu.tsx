@@ -43,12 +43,13 @@ export function PeopleMenu({
       trigger={
         <button
           type="button"
-          className="facilitation-chip"
+          className="facilitation-chip facilitation-chip--narrow"
           aria-label={t('facilitation.people.button', { count: people.length })}
+          title={t('facilitation.people.label')}
           data-testid="people-button"
         >
           <Users size={15} aria-hidden />
-          {t('facilitation.people.label')}
+          <span className="facilitation-chip-label">{t('facilitation.people.label')}</span>
           <ChevronDown size={14} aria-hidden className="facilitation-chip-caret" />
         </button>
       }

@@ -44,13 +44,14 @@ export function PrivateModeControl({
       trigger={
         <button
           type="button"
-          className={`facilitation-chip${on ? ' facilitation-chip--private' : ''}`}
+          className={`facilitation-chip facilitation-chip--collapsible${on ? ' facilitation-chip--private' : ''}`}
+          title={t('facilitation.private.label')}
           aria-label={on ? t('facilitation.private.on') : t('facilitation.private.label')}
           data-testid="private-mode"
           data-on={on}
         >
           <EyeOff size={15} aria-hidden />
-          {t('facilitation.private.label')}
+          <span className="facilitation-chip-label">{t('facilitation.private.label')}</span>
           <ChevronDown size={14} aria-hidden className="facilitation-chip-caret" />
         </button>
       }

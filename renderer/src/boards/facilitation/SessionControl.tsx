@@ -72,12 +72,13 @@ export function SessionControl({
       trigger={
         <button
           type="button"
-          className={`facilitation-chip${mine ? ' facilitation-chip--active' : ''}`}
+          className={`facilitation-chip${mine ? ' facilitation-chip--active facilitation-chip--narrow' : ''}`}
+          title={label}
           aria-label={`${label} – ${t('facilitation.session.menu')}`}
           data-testid="facilitator"
         >
           <Megaphone size={15} aria-hidden />
-          {label}
+          <span className="facilitation-chip-label">{label}</span>
           <ChevronDown size={14} aria-hidden className="facilitation-chip-caret" />
         </button>
       }

@@ -79,6 +79,7 @@ export function TimerControl({
             type="button"
             className={[
               'facilitation-chip',
+              view.status === 'idle' ? 'facilitation-chip--collapsible' : '',
               view.status === 'running' ? 'facilitation-chip--active' : '',
               view.status === 'done' ? 'facilitation-chip--done' : '',
               pulsing ? 'facilitation-chip--pulse' : '',
@@ -86,11 +87,12 @@ export function TimerControl({
               .filter(Boolean)
               .join(' ')}
             aria-label={label}
+            title={label}
             data-testid="timer-button"
           >
             <Timer size={15} aria-hidden />
             {view.status === 'idle' ? (
-              t('facilitation.timer.label')
+              <span className="facilitation-chip-label">{t('facilitation.timer.label')}</span>
             ) : view.status === 'done' ? (
               t('facilitation.timer.done')
             ) : (

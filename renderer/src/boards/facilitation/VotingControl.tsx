@@ -56,6 +56,11 @@ export function VotingControl({
   const { doc, actor } = runtime
   const roundOpen = voting?.round.status === 'open'
   const label = status === undefined ? t('facilitation.voting.label') : t(status.key, status.values)
+  // On a narrow screen the chip says only "2/3".
+  const short =
+    roundOpen && canVote && voting !== undefined
+      ? t('facilitation.voting.dotsShort', { left: voting.remaining, budget: voting.round.budget })
+      : undefined
 
   return (
     <div className="facilitation-group" data-testid="voting" data-status={voting?.round.status}>
@@ -69,11 +74,28 @@ export function VotingControl({
         <Popover.Trigger asChild>
           <button
             type="button"
-            className={`facilitation-chip${roundOpen ? ' facilitation-chip--active' : ''}`}
+            className={[
+              'facilitation-chip',
+              roundOpen ? 'facilitation-chip--active' : '',
+              status === undefined ? 'facilitation-chip--collapsible' : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            title={label}
             data-testid="voting-button"
           >
             <Vote size={15} aria-hidden />
-            <span data-testid="voting-status">{label}</span>
+            <span
+              className={short === undefined ? 'facilitation-chip-label' : 'facilitation-chip-full'}
+              data-testid="voting-status"
+            >
+              {label}
+            </span>
+            {short !== undefined && (
+              <span className="facilitation-chip-short" aria-hidden>
+                {short}
+              </span>
+            )}
           </button>
         </Popover.Trigger>
         <Popover.Portal>

@@ -31,7 +31,6 @@ export const nb = {
     pause: 'Pause tidtaker',
     resume: 'Fortsett tidtaker',
     extend: 'Ett minutt til',
-    extendShort: '+1 min',
     stop: 'Stopp tidtaker',
     sound: 'Lyd når tiden er ute',
     soundHint: 'Gjelder bare denne enheten',
@@ -41,6 +40,7 @@ export const nb = {
     label: 'Prikkstemming',
     dotsLeft: 'Stemming: {{left}} av {{budget}} prikker igjen',
     allUsed: 'Stemming: alle {{budget}} prikkene er brukt',
+    dotsShort: '{{left}}/{{budget}}',
     open_one: 'Stemming pågår – {{count}} har stemt',
     open_other: 'Stemming pågår – {{count}} har stemt',
     results: 'Resultater',
@@ -90,7 +90,6 @@ export const nb = {
   },
   present: {
     start: 'Presenter',
-    exit: 'Avslutt presentasjon',
   },
 } as const
 
@@ -124,7 +123,6 @@ export const en: Widen<typeof nb> = {
     pause: 'Pause timer',
     resume: 'Resume timer',
     extend: 'One more minute',
-    extendShort: '+1 min',
     stop: 'Stop timer',
     sound: "Sound when time's up",
     soundHint: 'On this device only',
@@ -134,6 +132,7 @@ export const en: Widen<typeof nb> = {
     label: 'Dot voting',
     dotsLeft: 'Voting: {{left}} of {{budget}} dots left',
     allUsed: 'Voting: all {{budget}} dots used',
+    dotsShort: '{{left}}/{{budget}}',
     open_one: 'Voting open – {{count}} has voted',
     open_other: 'Voting open – {{count}} have voted',
     results: 'Results',
@@ -183,6 +182,5 @@ export const en: Widen<typeof nb> = {
   },
   present: {
     start: 'Present',
-    exit: 'Exit presentation',
   },
 }
