@@ -216,6 +216,19 @@ test('frames drawn by dragging, arrows between stickies, locks only the facilita
   await expect(bar.getByTestId('board-unlock')).toBeVisible()
   await bar.getByTestId('board-unlock').click()
   await expect(bar.getByTestId('board-lock')).toBeVisible()
+
+  // While a voting round is open the rail offers the vote tool (and it is the tool at first).
+  await expect(ada.getByTestId('board-tool-vote')).toHaveCount(0)
+  await ada.getByTestId('voting-button').click()
+  await ada.getByTestId('voting-start').click()
+  await expect(ada.getByTestId('board-tool-vote')).toHaveAttribute('aria-pressed', 'true')
+  await expect(bo.getByTestId('board-tool-vote')).toHaveAttribute('aria-pressed', 'true')
+  await bo.getByTestId('board-tool-select').click()
+  await expect(bo.getByTestId('board-tool-vote')).toHaveAttribute('aria-pressed', 'false')
+  await ada.screenshot({ path: shot('voting') })
+  await ada.getByTestId('voting-end').click()
+  await expect(ada.getByTestId('board-tool-vote')).toHaveCount(0)
+  await expect(ada.getByTestId('board-tool-select')).toHaveAttribute('aria-pressed', 'true')
 })
 
 test('present mode shows no tools, and its keys make nothing', async ({ browser }) => {
