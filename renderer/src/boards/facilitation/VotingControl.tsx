@@ -45,6 +45,8 @@ export function VotingControl({
   useEffect(
     () =>
       watchRoundClosing(runtime.doc, () => {
+        // Presenting, the bar is hidden: the results wait for the chip.
+        if (runtime.presenting.getSnapshot()) return
         setOpened('round')
         setOpen(true)
       }),
