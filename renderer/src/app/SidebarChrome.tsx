@@ -2,7 +2,7 @@ import { FileText, Presentation, Settings, type LucideIcon } from 'lucide-react'
 import { useEffect, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Profile } from '../../../shared/hostApi'
-import type { BoardId, WorkspaceId } from '../../../shared/ids'
+import type { BoardId, NoteId, WorkspaceId } from '../../../shared/ids'
 import { createValueStore } from '../lib/externalStore'
 import { Avatar } from '../ui/Avatar'
 import { Brand } from '../ui/Brand'
@@ -80,13 +80,18 @@ function chooseSpace(workspaceId: WorkspaceId, space: SidebarSpace): void {
 export function useSidebarSpace(
   workspaceId: WorkspaceId,
   boardId: BoardId | undefined,
+  noteId: NoteId | undefined,
 ): [SidebarSpace, (space: SidebarSpace) => void] {
   const chosen = useSyncExternalStore(chosenSpaces.subscribe, () =>
     chosenSpaces.getSnapshot().get(workspaceId),
   )
+  // The space follows what the main area opens: a board shows Boards, a note (from a link,
+  // a promoted sticky's "Open the note", …) shows Notes. Choosing a space by hand stays until
+  // something else opens.
   useEffect(() => {
     if (boardId !== undefined) chooseSpace(workspaceId, 'boards')
-  }, [workspaceId, boardId])
+    else if (noteId !== undefined) chooseSpace(workspaceId, 'notes')
+  }, [workspaceId, boardId, noteId])
   const space = chosen ?? (boardId === undefined ? 'notes' : 'boards')
   return [space, (next) => chooseSpace(workspaceId, next)]
 }

@@ -89,7 +89,7 @@ export function WorkspaceScreen({
     currentRoute.subscribe,
     () => currentRoute.getSnapshot().board,
   )
-  const [space, setSpace] = useSidebarSpace(connection.workspaceId, boardId)
+  const [space, setSpace] = useSidebarSpace(connection.workspaceId, boardId, noteId)
   const [presenting, setPresenting] = useState(false)
 
   const user = useMemo<PresenceUser | undefined>(

@@ -14,7 +14,7 @@ export const en: Messages = {
   app: {
     name: 'Kryss',
     loading: 'Loading…',
-    sidebarLabel: 'Workspaces and notes',
+    sidebarLabel: 'Workspaces, notes and boards',
   },
   common: {
     cancel: 'Cancel',

@@ -17,7 +17,7 @@ export const nb = {
   app: {
     name: 'Kryss',
     loading: 'Laster …',
-    sidebarLabel: 'Arbeidsområder og notater',
+    sidebarLabel: 'Arbeidsområder, notater og tavler',
   },
   common: {
     cancel: 'Avbryt',
