@@ -7,6 +7,7 @@ import type { BoardRuntime } from '../boardRuntime'
 import type { BoardPainter } from './boardPainter'
 import type { VoteBadge } from './drawOverlay'
 import type { BoardPalette } from './palette'
+import { recordPaint } from './paintProbe'
 import { createRenderLoop } from './renderLoop'
 
 /**
@@ -41,6 +42,8 @@ export function useBoardPaint(input: {
       if (canvas.width !== width) canvas.width = width
       if (canvas.height !== height) canvas.height = height
       if (size.width === 0 || size.height === 0) return
+      const startedAt = performance.now()
+      const peers = runtime.peers.getSnapshot()
       const stats = painter.paint(ctx, {
         camera: runtime.camera.getSnapshot(),
         size,
@@ -48,13 +51,14 @@ export function useBoardPaint(input: {
         palette: palette.getSnapshot(),
         scene: runtime.scene,
         interaction: runtime.interaction.getSnapshot(),
-        peers: runtime.peers.getSnapshot(),
+        peers,
         votes: votes.getSnapshot(),
         presenting: runtime.presenting.getSnapshot(),
         canEdit: runtime.canEdit(),
         imageLabel: i18n.t('boardCanvas.imageLabel'),
         altOf,
       })
+      recordPaint({ startedAt, drawn: stats.items, items: runtime.scene.size, peers })
       if (stats.incomplete) loop.invalidate()
     }
     const loop = createRenderLoop(paint)

@@ -1,0 +1,60 @@
+import type { BoardPeer } from '../state/boardPresence'
+
+/**
+ * Figures of the board's painting, kept on `window.kryssBoardProbe` for the benchmark
+ * (bench/boardsBrowser.ts) and end-to-end tests: how many paints, how long the last one took,
+ * how many items it drew out of how many the scene holds, and when a paint first showed
+ * another person's drag at its latest offset (wall-clock milliseconds, comparable across
+ * tabs). Writing a few numbers per frame costs nothing measurable.
+ */
+export type BoardPaintProbe = {
+  paints: number
+  lastPaintMs: number
+  drawn: number
+  items: number
+  /** Others' drags as last painted (`clientId:dx,dy|…`). */
+  peerDrag: string
+  /** `performance.timeOrigin + performance.now()` of the paint that first showed `peerDrag`. */
+  peerDragAt: number
+}
+
+declare global {
+  interface Window {
+    kryssBoardProbe?: BoardPaintProbe
+  }
+}
+
+function dragKey(peers: readonly BoardPeer[]): string {
+  let key = ''
+  for (const peer of peers) {
+    const drag = peer.board.drag
+    if (drag !== null) key += `${peer.clientId}:${drag.dx},${drag.dy}|`
+  }
+  return key
+}
+
+export function recordPaint(input: {
+  startedAt: number
+  drawn: number
+  items: number
+  peers: readonly BoardPeer[]
+}): void {
+  const now = performance.now()
+  const probe = (window.kryssBoardProbe ??= {
+    paints: 0,
+    lastPaintMs: 0,
+    drawn: 0,
+    items: 0,
+    peerDrag: '',
+    peerDragAt: 0,
+  })
+  probe.paints++
+  probe.lastPaintMs = now - input.startedAt
+  probe.drawn = input.drawn
+  probe.items = input.items
+  const key = dragKey(input.peers)
+  if (key !== probe.peerDrag) {
+    probe.peerDrag = key
+    probe.peerDragAt = performance.timeOrigin + now
+  }
+}
