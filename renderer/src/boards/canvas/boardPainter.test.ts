@@ -77,14 +77,17 @@ describe('board painter', () => {
     expect(far.ctx.named('fillRect').length).toBeGreaterThanOrEqual(4)
   })
 
-  it('draws plain rectangles without shadows below 10 %', () => {
+  it('draws plain rectangles without shadows below 10 %, one path per colour', () => {
     const { scene } = boardWith([
-      { kind: 'sticky', x: 0, y: 0, text: 'a' },
-      { kind: 'sticky', x: 200, y: 0, text: 'b' },
+      { kind: 'sticky', x: 0, y: 0, text: 'a', color: 'blue' },
+      { kind: 'sticky', x: 200, y: 0, text: 'b', color: 'green' },
+      { kind: 'sticky', x: 400, y: 0, text: 'c', color: 'blue' },
     ])
     const { ctx } = paint(scene, { camera: { x: 0, y: 0, zoom: 0.05 } })
-    // The background, then one rectangle per sticky: no shadow, no bars.
-    expect(ctx.named('fillRect')).toHaveLength(3)
+    // The background only: no shadows, no bars; the stickies as rectangles of two paths.
+    expect(ctx.named('fillRect')).toHaveLength(1)
+    expect(ctx.named('rect').filter((call) => call.args[2] === 160)).toHaveLength(3)
+    expect(ctx.named('fill').map((call) => call.fillStyle)).toEqual(['#93c5fd', '#86efac'])
     expect(ctx.named('fillText')).toHaveLength(0)
   })
 
@@ -196,6 +199,45 @@ describe('board painter', () => {
     expect(ctx.named('strokeRect').filter((call) => call.args[2] === 9)).toHaveLength(8)
     const presenting = paint(scene, { peers: [peer], interaction, presenting: true }).ctx
     expect(presenting.named('strokeRect').filter((call) => call.args[2] === 9)).toHaveLength(0)
+  })
+
+  it('previews gestures: marquee, a frame being drawn, a connector being pulled', () => {
+    const { scene, ids } = boardWith([
+      { kind: 'sticky', x: 0, y: 0 },
+      { kind: 'sticky', x: 400, y: 0 },
+    ])
+    const [a, b] = ids as [ItemId, ItemId]
+    const marquee = paint(scene, {
+      interaction: { ...INITIAL_INTERACTION, marquee: { x: 10, y: 20, w: 100, h: 50 } },
+    }).ctx
+    const soft = marquee.named('fillRect').filter((call) => call.fillStyle === PALETTE.accentSoft)
+    expect(soft.map((call) => call.args)).toEqual([[10, 20, 100, 50]])
+
+    const creating = paint(scene, {
+      interaction: {
+        ...INITIAL_INTERACTION,
+        creating: { kind: 'frame', rect: { x: 300, y: 300, w: 200, h: 100 } },
+      },
+    }).ctx
+    expect(creating.named('strokeRect').map((call) => call.args)).toContainEqual([
+      300, 300, 200, 100,
+    ])
+
+    const connecting = paint(scene, {
+      interaction: {
+        ...INITIAL_INTERACTION,
+        connecting: { from: a, to: { x: 390, y: 80 }, target: b },
+      },
+    }).ctx
+    // A line from a's right side to b's left side, and b outlined as the target.
+    const accentLines = connecting
+      .named('lineTo')
+      .filter((call) => call.strokeStyle === PALETTE.accent)
+      .map((call) => call.args)
+    expect(accentLines).toContainEqual([400, 80])
+    expect(connecting.named('strokeRect').map((call) => call.args)).toContainEqual([
+      397, -3, 166, 166,
+    ])
   })
 
   it('shows vote badges with their count', () => {

@@ -5,9 +5,9 @@ import type { BoardPeer } from '../state/boardPresence'
 import { visibleRect, type Camera, type Size } from '../state/camera'
 import type { Interaction } from '../state/interaction'
 import type { DrawContext } from './drawContext'
-import { drawConnector, drawItem, type ItemEnv } from './drawItems'
+import { DETAIL_LOD, drawConnector, drawItem, type ItemEnv } from './drawItems'
 import { drawOverlay, type VoteBadge } from './drawOverlay'
-import type { BoardPalette } from './palette'
+import { stickyFill, type BoardPalette } from './palette'
 import { createPen } from './pen'
 import { itemsToDraw, placeItems, type SceneView } from './placement'
 import { createTextLayout, type TextLayout } from './textLayout'
@@ -120,12 +120,25 @@ export function createBoardPainter(): BoardPainter {
       }
       const drawn: BoardItem[] = []
       const lifted: BoardItem[] = []
+      // Zoomed far out, stickies are specks: one path per colour instead of a fill each.
+      const specks = camera.zoom < DETAIL_LOD ? new Map<string, BoardItem[]>() : undefined
       for (const item of found) {
         if (item.kind === 'connector') continue
         const placed = placement.place(item)
         drawn.push(placed)
         if (placement.mine.has(item.id)) lifted.push(placed)
-        else drawItem(ctx, pen, placed, env)
+        else if (specks !== undefined && item.kind === 'sticky') {
+          const fill = stickyFill(item.color, palette.dark)
+          const list = specks.get(fill)
+          if (list === undefined) specks.set(fill, [placed])
+          else list.push(placed)
+        } else drawItem(ctx, pen, placed, env)
+      }
+      for (const [fill, list] of specks ?? []) {
+        ctx.beginPath()
+        for (const item of list) ctx.rect(item.x, item.y, item.w, item.h)
+        pen.fill(fill)
+        ctx.fill()
       }
       // What I drag is drawn above what it passes over; connectors stay on top of all.
       for (const item of lifted) drawItem(ctx, pen, item, env)
