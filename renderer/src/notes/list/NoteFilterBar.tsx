@@ -378,7 +378,7 @@ function ActiveFilterChip({
   const { t } = useTranslation()
   const companies = useCompanies(doc)
   const competences = useCompetences(doc)
-  const name = filterFieldLabel(field, t)
+  const name = t(FIELD_LABELS[field])
   const value = ((): string => {
     switch (field) {
       case 'companyId':
@@ -414,19 +414,12 @@ function ActiveFilterChip({
   )
 }
 
-function filterFieldLabel(field: FilterField, t: ReturnType<typeof useTranslation>['t']): string {
-  switch (field) {
-    case 'companyId':
-      return t('noteProps.filter.company')
-    case 'tag':
-      return t('noteProps.filter.tag')
-    case 'competenceId':
-      return t('noteProps.filter.competence')
-    case 'type':
-      return t('noteProps.filter.type')
-    case 'author':
-      return t('noteProps.filter.author')
-    case 'updated':
-      return t('noteProps.filter.updated')
-  }
-}
+/** The label of each filter field (keys, so the chip translates them with its own `t`). */
+const FIELD_LABELS = {
+  companyId: 'noteProps.filter.company',
+  tag: 'noteProps.filter.tag',
+  competenceId: 'noteProps.filter.competence',
+  type: 'noteProps.filter.type',
+  author: 'noteProps.filter.author',
+  updated: 'noteProps.filter.updated',
+} as const satisfies Record<FilterField, string>
