@@ -9,6 +9,7 @@ describe('text wrapping', () => {
   it('wraps words greedily and keeps paragraphs', () => {
     expect(wrapText('felles innkjøp av flis', 12, length)).toEqual(['felles', 'innkjøp av', 'flis'])
     expect(wrapText('a\n\nb', 10, length)).toEqual(['a', '', 'b'])
+    expect(wrapText(' a  b', 10, length)).toEqual([' a  b'])
   })
 
   it('breaks a word longer than the line between characters', () => {

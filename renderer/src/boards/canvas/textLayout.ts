@@ -43,8 +43,11 @@ export function wrapText(
   }
   for (const paragraph of text.split('\n')) {
     let line = ''
+    // Spaces are kept as typed (the editor shows them so: `white-space: pre-wrap`).
+    let started = false
     for (const word of paragraph.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`
+      const candidate = started ? `${line} ${word}` : word
+      started = true
       if (measure(candidate) <= width) {
         line = candidate
         continue

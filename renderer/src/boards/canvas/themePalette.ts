@@ -25,7 +25,7 @@ export function themePaletteStore(
         })
         observer.observe(root, {
           attributes: true,
-          attributeFilter: ['data-theme', 'style', 'class'],
+          attributeFilter: ['data-theme'],
         })
       }
       return () => {

@@ -69,7 +69,9 @@ export function useCanvasInput(
     canvas.addEventListener('pointercancel', onPointerCancel)
     canvas.addEventListener('pointerleave', onPointerLeave)
     canvas.addEventListener('dblclick', onDoubleClick)
-    canvas.addEventListener('wheel', onWheel, { passive: false })
+    // On the wrapper: a wheel over the minimap, the zoom buttons or the text being edited
+    // moves the board too, and never scrolls or zooms the page.
+    wrapper.addEventListener('wheel', onWheel, { passive: false })
     wrapper.addEventListener('keydown', onKeyDown)
     wrapper.addEventListener('keyup', onKeyUp)
     window.addEventListener('blur', onWindowBlur)
@@ -82,7 +84,7 @@ export function useCanvasInput(
       canvas.removeEventListener('pointercancel', onPointerCancel)
       canvas.removeEventListener('pointerleave', onPointerLeave)
       canvas.removeEventListener('dblclick', onDoubleClick)
-      canvas.removeEventListener('wheel', onWheel)
+      wrapper.removeEventListener('wheel', onWheel)
       wrapper.removeEventListener('keydown', onKeyDown)
       wrapper.removeEventListener('keyup', onKeyUp)
       window.removeEventListener('blur', onWindowBlur)
