@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { runBoardsBench } from './boards'
+import { runBoardsBrowserBench } from './boardsBrowser'
 import { runFoundationBench, runPropagationBench } from './foundation'
 import { runNotesBench } from './notes'
 import { runNotesBrowserBench } from './notesBrowser'
@@ -23,6 +24,7 @@ if (only === 'propagation') {
   if (hasBrowser()) await runNotesBrowserBench()
 } else if (only === 'boards') {
   await runBoardsBench()
+  if (hasBrowser()) await runBoardsBrowserBench()
 } else {
   const browser = hasBrowser()
   await runFoundationBench({ browser })
@@ -30,6 +32,7 @@ if (only === 'propagation') {
   runNotesBench()
   if (browser) await runNotesBrowserBench()
   await runBoardsBench()
+  if (browser) await runBoardsBrowserBench()
 }
 
 // WARNING: providers and sockets of the measured clients keep timers alive; the figures are

@@ -1,4 +1,5 @@
 import type { BoardPeer } from '../state/boardPresence'
+import type { Camera } from '../state/camera'
 
 /**
  * Figures of the board's painting, kept on `window.kryssBoardProbe` for the benchmark
@@ -16,6 +17,8 @@ export type BoardPaintProbe = {
   peerDrag: string
   /** `performance.timeOrigin + performance.now()` of the paint that first showed `peerDrag`. */
   peerDragAt: number
+  /** The camera of the last paint (to find an item on screen). */
+  camera: Camera
 }
 
 declare global {
@@ -38,6 +41,7 @@ export function recordPaint(input: {
   drawn: number
   items: number
   peers: readonly BoardPeer[]
+  camera: Camera
 }): void {
   const now = performance.now()
   const probe = (window.kryssBoardProbe ??= {
@@ -47,11 +51,13 @@ export function recordPaint(input: {
     items: 0,
     peerDrag: '',
     peerDragAt: 0,
+    camera: input.camera,
   })
   probe.paints++
   probe.lastPaintMs = now - input.startedAt
   probe.drawn = input.drawn
   probe.items = input.items
+  probe.camera = input.camera
   const key = dragKey(input.peers)
   if (key !== probe.peerDrag) {
     probe.peerDrag = key

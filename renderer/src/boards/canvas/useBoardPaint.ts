@@ -44,8 +44,9 @@ export function useBoardPaint(input: {
       if (size.width === 0 || size.height === 0) return
       const startedAt = performance.now()
       const peers = runtime.peers.getSnapshot()
+      const camera = runtime.camera.getSnapshot()
       const stats = painter.paint(ctx, {
-        camera: runtime.camera.getSnapshot(),
+        camera,
         size,
         dpr,
         palette: palette.getSnapshot(),
@@ -58,7 +59,7 @@ export function useBoardPaint(input: {
         imageLabel: i18n.t('boardCanvas.imageLabel'),
         altOf,
       })
-      recordPaint({ startedAt, drawn: stats.items, items: runtime.scene.size, peers })
+      recordPaint({ startedAt, drawn: stats.items, items: runtime.scene.size, peers, camera })
       if (stats.incomplete) loop.invalidate()
     }
     const loop = createRenderLoop(paint)

@@ -27,7 +27,7 @@ describe('board presence', () => {
     expect(read.summon).toEqual({ id: 3, view: { x: 0, y: 0, w: 10, h: 10 } })
   })
 
-  it('sends the pointer alone at most every 50 ms, and a drag with the next frame', () => {
+  it('sends pointer, view and selection at most every 50 ms, and a drag with the next frame', () => {
     const awareness = new Awareness(new Y.Doc())
     awareness.setLocalState({ user: { name: 'Ada', color: '#16a34a', company: '' } })
     let clock = 1000
@@ -45,7 +45,10 @@ describe('board presence', () => {
     publisher.publish({ cursor: { x: 3, y: 3 } })
     // 10 ms after the last send: the pointer waits out the interval, once.
     expect(queued.map((entry) => entry.delay)).toEqual([40])
-    // A drag does not wait for it.
+    // Nor does a selection…
+    publisher.publish({ selection: [] })
+    expect(queued.map((entry) => entry.delay)).toEqual([40])
+    // …but a drag does not wait for it.
     publisher.publish({ drag: { ids: [], dx: 1, dy: 0 } })
     expect(queued.map((entry) => entry.delay)).toEqual([40, 0])
     queued.pop()?.send()

@@ -127,9 +127,10 @@ export function boardPeersStore(awareness: Awareness): ExternalStore<readonly Bo
 export const CURSOR_INTERVAL_MS = 50
 
 /**
- * My side: `publish` merges fields and sends them later, coalesced: a drag with the next frame
- * (others see the sticky move within a frame of the network), the pointer alone at most every
- * {@link CURSOR_INTERVAL_MS} — 25 people moving their mice would otherwise be 1,500 awareness
+ * My side: `publish` merges fields and sends them later, coalesced: a drag or a summons with
+ * the next frame (others see the sticky move within a frame of the network), everything else
+ * — pointer, view, a selection growing under a marquee — at most every
+ * {@link CURSOR_INTERVAL_MS}: 25 people moving their mice would otherwise be 1,500 awareness
  * messages a second for every one of them on the workshop's Wi-Fi.
  */
 export type BoardPresencePublisher = {
@@ -172,10 +173,10 @@ export function createBoardPresencePublisher(
   }
   return {
     publish(change) {
-      const pointerOnly = Object.keys(change).every((key) => key === 'cursor')
+      const urgent = 'drag' in change || 'summon' in change
       state = { ...state, ...change }
-      if (pending && (soon || pointerOnly)) return
-      const delay = pointerOnly ? Math.max(0, CURSOR_INTERVAL_MS - (now() - lastSent)) : 0
+      if (pending && (soon || !urgent)) return
+      const delay = urgent ? 0 : Math.max(0, CURSOR_INTERVAL_MS - (now() - lastSent))
       pending = true
       soon = delay === 0
       schedule(send, delay)
