@@ -28,7 +28,7 @@ import { ms, percentile, printRows, type Row } from './stats'
 const VIEWPORT = { width: 1280, height: 800 }
 
 /** Adds boards of 1k, 5k and 10k stickies (titled "Verksted <n>") to a prepared workspace. */
-async function addBoards(workspaceDir: string): Promise<void> {
+export async function addBoards(workspaceDir: string): Promise<void> {
   const root = await openDocStore({ dir: workspaceDir })
   for (const size of BOARD_SIZES) {
     const id = createBoard(root.doc, {
@@ -49,9 +49,9 @@ async function addBoards(workspaceDir: string): Promise<void> {
 const PROBE = 'window.kryssBoardProbe'
 
 /** Click on a board's row → the first paint holding all `count` items (ms). */
-const LOAD_SCRIPT = (title: string, count: number): string => `(async () => {
+export const LOAD_SCRIPT = (title: string, count: number): string => `(async () => {
   const row = [...document.querySelectorAll('[data-testid="board-item"]')]
-    .find((el) => el.textContent.includes(${JSON.stringify(title)}))
+    .find((el) => new RegExp(${JSON.stringify(title)} + '(?![0-9])').test(el.textContent))
   if (!row) throw new Error('no board row')
   // The probe is the page's: forget the board shown before.
   window.kryssBoardProbe = undefined
@@ -187,7 +187,7 @@ const RTT_SCRIPT = `(async () => {
   return times
 })()`
 
-async function openWorkspaceBoards(page: Page, url: string, token: string): Promise<void> {
+export async function openWorkspaceBoards(page: Page, url: string, token: string): Promise<void> {
   await page.goto(`${url}#owner=${token}`)
   await page.getByTestId('space-boards').click({ timeout: 60_000 })
   await page.getByTestId('board-item').first().waitFor({ timeout: 60_000 })
