@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { NOTE_FILES_FIELD } from '../noteFiles'
 import { COMMAND_ORIGIN, readNumber, readString, type YRecord } from '../schema'
 
 /**
@@ -11,6 +12,10 @@ import { COMMAND_ORIGIN, readNumber, readString, type YRecord } from '../schema'
  *   so concurrent votes never collide.
  * - `session`: facilitation state (facilitator, timer, voting round, private mode; see
  *   session.ts). Pointers, cursors and "follow" never go here: they are awareness state.
+ * - `files`: the bytes of the board's images, file id → Y.Map, exactly as a note's images live
+ *   in its body document (shared/model/noteFiles.ts: content-addressed ids, 5 MB, raster
+ *   types only; never deleted with the item that shows them, so undo can bring it back). An
+ *   `image` item names its file by `fileId`; see images.ts.
  *
  * Readers tolerate fields and item kinds they do not know (a newer peer's) and never delete
  * them.
@@ -20,6 +25,7 @@ export const BOARD_ROOT = {
   items: 'items',
   votes: 'votes',
   session: 'session',
+  files: NOTE_FILES_FIELD,
 } as const
 
 /**

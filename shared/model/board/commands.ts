@@ -334,6 +334,7 @@ export function duplicateItems(
           fromSide: item.fromSide,
           toSide: item.toSide,
           fileId: item.fileId,
+          alt: item.alt,
         },
         keys[i] as string,
         input,

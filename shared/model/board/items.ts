@@ -13,8 +13,8 @@ import { isFractionalIndex } from './fractionalIndex'
  * frame's title, a connector's label), `color` (a {@link STICKY_COLORS} name or `#rrggbb`),
  * `made: { author, authorId, createdAt }` (who made it, never changed), `frameId?` (the frame
  * it sits in), `locked?`, `hidden?` (made in private mode, not yet revealed),
- * `from?, to?, fromSide?, toSide?` (connectors), `fileId?, alt?` (images; the bytes' home is
- * for the image work to decide).
+ * `from?, to?, fromSide?, toSide?` (connectors), `fileId?, alt?` (images: the picture's bytes
+ * are in the board document's `files` map under `fileId`, see images.ts; `alt` describes it).
  *
  * Each field is a last-writer-wins value of its own, so one person moving a sticky while
  * another recolours it keeps both. A position is one value (a move sets x and y together),
@@ -99,6 +99,8 @@ export type BoardItem = {
   fromSide: Side | undefined
   toSide: Side | undefined
   fileId: string | undefined
+  /** An image's description (read out, and shown while the picture is missing). */
+  alt: string | undefined
 }
 
 function optionalString(map: YRecord, key: string): string | undefined {
@@ -211,6 +213,7 @@ export function readItem(id: string, map: unknown): BoardItem | undefined {
     fromSide: isSide(fromSide) ? fromSide : undefined,
     toSide: isSide(toSide) ? toSide : undefined,
     fileId: optionalString(record, 'fileId'),
+    alt: optionalString(record, 'alt'),
   }
 }
 

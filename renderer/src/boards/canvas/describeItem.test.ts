@@ -38,6 +38,7 @@ function item(change: Partial<BoardItem>): BoardItem {
     fromSide: undefined,
     toSide: undefined,
     fileId: undefined,
+    alt: undefined,
     ...change,
   }
 }
