@@ -28,7 +28,7 @@ function frame(scene: BoardScene, change: Partial<BoardFrame> = {}): BoardFrame 
     presenting: false,
     canEdit: true,
     imageLabel: 'Image',
-    altOf: () => undefined,
+    picture: () => undefined,
     ...change,
   }
 }
@@ -246,12 +246,43 @@ describe('board painter', () => {
     expect(paint(scene, { votes }).ctx.texts()).toContain('3')
   })
 
-  it('draws an image as a placeholder with its alt text', () => {
-    const { scene } = boardWith([{ kind: 'image', x: 0, y: 0, fileId: 'f1', alt: 'Tørkeanlegg' }])
-    const { ctx } = paint(scene, { altOf: () => 'Tørkeanlegg' })
-    expect(ctx.texts()).toContain('Tørkeanlegg')
-    const untitled = paint(scene).ctx
-    expect(untitled.texts()).toContain('Image')
+  it('draws an image as a placeholder with its alt text until its picture is decoded', () => {
+    const { scene } = boardWith([
+      { kind: 'image', x: 0, y: 0, w: 400, h: 200, fileId: 'f1', alt: 'Tørkeanlegg' },
+      { kind: 'image', x: 0, y: 300, fileId: 'f2' },
+    ])
+    const asked: string[] = []
+    const waiting = paint(scene, {
+      picture: (fileId) => {
+        asked.push(fileId)
+        return undefined
+      },
+    })
+    expect(asked.sort()).toEqual(['f1', 'f2'])
+    expect(waiting.ctx.texts()).toEqual(expect.arrayContaining(['Tørkeanlegg', 'Image']))
+    expect(waiting.ctx.named('drawImage')).toHaveLength(0)
+    expect(waiting.stats.pictures).toBe(0)
+
+    // Decoded: drawn as large as fits, centred (a 100 × 100 picture in a 400 × 200 item).
+    const picture = { width: 100, height: 100 } as ImageBitmap
+    const shown = paint(scene, { picture: (fileId) => (fileId === 'f1' ? picture : undefined) })
+    expect(shown.ctx.named('drawImage').map((call) => call.args)).toEqual([
+      [picture, 100, 0, 200, 200],
+    ])
+    expect(shown.ctx.texts()).not.toContain('Tørkeanlegg')
+    expect(shown.stats.pictures).toBe(1)
+
+    // Far out, a plain rectangle: nothing is asked for, nothing decoded.
+    asked.length = 0
+    const far = paint(scene, {
+      camera: { x: 0, y: 0, zoom: 0.05 },
+      picture: (fileId) => {
+        asked.push(fileId)
+        return picture
+      },
+    })
+    expect(asked).toEqual([])
+    expect(far.ctx.named('drawImage')).toHaveLength(0)
   })
 
   it('follows the camera: what is drawn is transformed by zoom and device pixels', () => {

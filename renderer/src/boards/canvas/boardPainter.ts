@@ -27,14 +27,16 @@ export type BoardFrame = {
   readonly canEdit: boolean
   /** Shown on an image without alt text. */
   readonly imageLabel: string
-  /** An image's alt text (not in the scene's snapshots). */
-  readonly altOf: (id: ItemId) => string | undefined
+  /** An image's decoded picture, when it is there (canvas/imageCache.ts). */
+  readonly picture: (fileId: string) => ImageBitmap | undefined
 }
 
 export type PaintStats = {
   readonly items: number
   /** Some texts were left as bars for want of time: paint again next frame. */
   readonly incomplete: boolean
+  /** Images drawn as their picture (the others as placeholders). */
+  readonly pictures: number
 }
 
 /** New text layouts per frame at most (a layout measures each word, a few µs per word). */
@@ -115,8 +117,9 @@ export function createBoardPainter(): BoardPainter {
         layout,
         editing: interaction.editing,
         imageLabel: frame.imageLabel,
-        altOf: frame.altOf,
+        picture: frame.picture,
         budget: { left: LAYOUTS_PER_FRAME, deferred: 0 },
+        pictures: { drawn: 0 },
       }
       const drawn: BoardItem[] = []
       const lifted: BoardItem[] = []
@@ -163,7 +166,11 @@ export function createBoardPainter(): BoardPainter {
         presenting: frame.presenting,
         canEdit: frame.canEdit,
       })
-      return { items: found.length, incomplete: env.budget.deferred > 0 }
+      return {
+        items: found.length,
+        incomplete: env.budget.deferred > 0,
+        pictures: env.pictures.drawn,
+      }
     },
   }
 }

@@ -69,7 +69,7 @@ describe('describeItem', () => {
   })
 
   it('reads an image by its alt text and a private sticky as private', () => {
-    expect(describeItem(item({ kind: 'image' }), i18n.t, { alt: 'Tørkeanlegget' })).toBe(
+    expect(describeItem(item({ kind: 'image', alt: 'Tørkeanlegget' }), i18n.t)).toBe(
       'Image by Ada: «Tørkeanlegget»',
     )
     expect(describeItem(item({ text: 'hemmelig', hidden: true }), i18n.t)).toBe(

@@ -23,8 +23,6 @@ export function describeItem(
     votes?: VoteBadge | undefined
     from?: BoardItem | undefined
     to?: BoardItem | undefined
-    /** An image's alt text (not part of the item snapshot). */
-    alt?: string | undefined
   } = {},
 ): string {
   let head: string
@@ -39,7 +37,7 @@ export function describeItem(
       item.author.trim() === ''
         ? kind
         : t('boardCanvas.describe.byAuthor', { kind, author: item.author })
-    const text = item.kind === 'image' ? (extras.alt ?? item.text) : item.text
+    const text = item.kind === 'image' ? (item.alt ?? item.text) : item.text
     head = `${who}: ${quote(text, t)}`
   }
   const parts = [head]

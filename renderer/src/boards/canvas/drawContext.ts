@@ -22,6 +22,7 @@ export type DrawContext = Pick<
   | 'stroke'
   | 'clip'
   | 'fillText'
+  | 'drawImage'
   | 'measureText'
   | 'setLineDash'
   | 'fillStyle'

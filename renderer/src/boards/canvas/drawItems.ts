@@ -122,13 +122,19 @@ export type ItemEnv = {
   /** The item being edited in place: its text is the editor's, not drawn here. */
   readonly editing: ItemId | undefined
   readonly imageLabel: string
-  readonly altOf: (id: ItemId) => string | undefined
+  /**
+   * The decoded picture of an image's file, or undefined while it decodes or its bytes are
+   * missing (a placeholder is drawn). Asking starts the decoding (canvas/imageCache.ts).
+   */
+  readonly picture: (fileId: string) => ImageBitmap | undefined
   /**
    * Texts not laid out before that may still be laid out this frame. Zooming in on a full
    * board brings hundreds of new texts at once: the rest show as bars for a frame or two
    * (`deferred` counts them, and the painter asks for another frame).
    */
   readonly budget: { left: number; deferred: number }
+  /** Counts images drawn as their picture (not as a placeholder) this frame. */
+  readonly pictures: { drawn: number }
 }
 
 /** Grey bars standing in for text too small to read: one per ~20 characters, three at most. */
@@ -236,8 +242,24 @@ function drawTextItem(ctx: DrawContext, pen: Pen, item: BoardItem, env: ItemEnv)
   drawTextBlock(ctx, pen, item, env, env.palette.text)
 }
 
+/** The picture, as large as fits the item, centred (the export does the same). */
+function drawPicture(ctx: DrawContext, item: BoardItem, picture: ImageBitmap): void {
+  const scale = Math.min(item.w / picture.width, item.h / picture.height)
+  const w = picture.width * scale
+  const h = picture.height * scale
+  ctx.drawImage(picture, item.x + (item.w - w) / 2, item.y + (item.h - h) / 2, w, h)
+}
+
 function drawImage(ctx: DrawContext, pen: Pen, item: BoardItem, env: ItemEnv): void {
   const { zoom, palette } = env
+  // Far out an image is a plain rectangle, like every other item: no picture is decoded.
+  const picture =
+    zoom >= DETAIL_LOD && item.fileId !== undefined ? env.picture(item.fileId) : undefined
+  if (picture !== undefined && picture.width > 0 && picture.height > 0) {
+    drawPicture(ctx, item, picture)
+    env.pictures.drawn++
+    return
+  }
   pen.fill(palette.placeholderFill)
   ctx.fillRect(item.x, item.y, item.w, item.h)
   pen.stroke(palette.placeholderBorder)
@@ -261,8 +283,7 @@ function drawImage(ctx: DrawContext, pen: Pen, item: BoardItem, env: ItemEnv): v
   ctx.closePath()
   ctx.fill()
   if (zoom < TEXT_LOD) return
-  const alt = env.altOf(item.id)
-  const label = alt === undefined || alt === '' ? env.imageLabel : alt
+  const label = item.alt ?? env.imageLabel
   const width = item.w - 24
   const block = env.layout.fit(ctx, label, width, item.h / 2 - 12, {
     family: palette.fontFamily,

@@ -4,7 +4,7 @@ import type { Camera } from '../state/camera'
 /**
  * Figures of the board's painting, kept on `window.kryssBoardProbe` for the benchmark
  * (bench/boardsBrowser.ts) and end-to-end tests: how many paints, how long the last one took,
- * how many items it drew out of how many the scene holds, and when a paint first showed
+ * how many items it drew out of how many the scene holds (and how many images as pictures), and when a paint first showed
  * another person's drag at its latest offset (wall-clock milliseconds, comparable across
  * tabs). Writing a few numbers per frame costs nothing measurable.
  */
@@ -13,6 +13,8 @@ export type BoardPaintProbe = {
   lastPaintMs: number
   drawn: number
   items: number
+  /** Images the last paint drew as their picture (not as a placeholder). */
+  pictures: number
   /** Others' drags as last painted (`clientId:dx,dy|…`). */
   peerDrag: string
   /** `performance.timeOrigin + performance.now()` of the paint that first showed `peerDrag`. */
@@ -40,6 +42,7 @@ export function recordPaint(input: {
   startedAt: number
   drawn: number
   items: number
+  pictures: number
   peers: readonly BoardPeer[]
   camera: Camera
 }): void {
@@ -49,6 +52,7 @@ export function recordPaint(input: {
     lastPaintMs: 0,
     drawn: 0,
     items: 0,
+    pictures: 0,
     peerDrag: '',
     peerDragAt: 0,
     camera: input.camera,
@@ -57,6 +61,7 @@ export function recordPaint(input: {
   probe.lastPaintMs = now - input.startedAt
   probe.drawn = input.drawn
   probe.items = input.items
+  probe.pictures = input.pictures
   probe.camera = input.camera
   const key = dragKey(input.peers)
   if (key !== probe.peerDrag) {

@@ -87,6 +87,7 @@ export function createRecordingContext(): RecordingContext {
     stroke: record('stroke'),
     clip: record('clip'),
     fillText: record('fillText'),
+    drawImage: record('drawImage'),
     setLineDash: record('setLineDash'),
     measureText(text: string) {
       measured++

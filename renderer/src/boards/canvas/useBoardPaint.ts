@@ -1,11 +1,11 @@
 import { useEffect, type RefObject } from 'react'
 import type { i18n as I18n } from 'i18next'
 import type { ItemId } from '../../../../shared/ids'
-import { boardItems } from '../../../../shared/model/board/boardDoc'
 import type { ExternalStore } from '../../lib/externalStore'
 import type { BoardRuntime } from '../boardRuntime'
 import type { BoardPainter } from './boardPainter'
 import type { VoteBadge } from './drawOverlay'
+import { boardImages } from './imageCache'
 import type { BoardPalette } from './palette'
 import { recordPaint } from './paintProbe'
 import { createRenderLoop } from './renderLoop'
@@ -13,7 +13,7 @@ import { createRenderLoop } from './renderLoop'
 /**
  * Paints the board on its canvas at most once per animation frame, whenever a store it draws
  * from changes: the scene, camera, size, interaction, others' presence, votes, present mode,
- * view-only, theme and language. React is not involved after mount.
+ * view-only, theme and language, and a picture becoming ready. React is not involved after mount.
  */
 export function useBoardPaint(input: {
   runtime: BoardRuntime
@@ -28,11 +28,8 @@ export function useBoardPaint(input: {
     const canvas = canvasRef.current
     const ctx = canvas?.getContext('2d', { alpha: false })
     if (!canvas || !ctx) return
-    const items = boardItems(runtime.doc)
-    const altOf = (id: ItemId): string | undefined => {
-      const alt = items.get(id)?.get('alt')
-      return typeof alt === 'string' ? alt : undefined
-    }
+    const images = boardImages(runtime.doc)
+    const picture = (fileId: string): ImageBitmap | undefined => images.get(fileId)
     const paint = (): void => {
       const size = runtime.size.getSnapshot()
       const dpr = window.devicePixelRatio || 1
@@ -57,9 +54,17 @@ export function useBoardPaint(input: {
         presenting: runtime.presenting.getSnapshot(),
         canEdit: runtime.canEdit(),
         imageLabel: i18n.t('boardCanvas.imageLabel'),
-        altOf,
+        picture,
       })
-      recordPaint({ startedAt, drawn: stats.items, items: runtime.scene.size, peers, camera })
+      recordPaint({
+        startedAt,
+        drawn: stats.items,
+        items: runtime.scene.size,
+        pictures: stats.pictures,
+        peers,
+        camera,
+      })
+      images.sweep()
       if (stats.incomplete) loop.invalidate()
     }
     const loop = createRenderLoop(paint)
@@ -73,6 +78,7 @@ export function useBoardPaint(input: {
       runtime.presenting.subscribe(invalidate),
       runtime.viewOnly.subscribe(invalidate),
       votes.subscribe(invalidate),
+      images.subscribe(invalidate),
       palette.subscribe(() => {
         painter.layout.clear()
         invalidate()
@@ -87,6 +93,7 @@ export function useBoardPaint(input: {
       for (const stop of stops) stop()
       window.removeEventListener('resize', invalidate)
       i18n.off('languageChanged', invalidate)
+      images.destroy()
     }
   }, [runtime, canvasRef, painter, palette, votes, i18n])
 }

@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next'
 import { useEffect, type RefObject } from 'react'
 import type { ItemId } from '../../../../shared/ids'
-import { boardItems } from '../../../../shared/model/board/boardDoc'
 import type { ExternalStore } from '../../lib/externalStore'
 import type { BoardRuntime } from '../boardRuntime'
 import { describeItem } from './describeItem'
@@ -21,7 +20,6 @@ export function useSelectionAnnouncer(input: {
   const { runtime, liveRef, votes, t } = input
   useEffect(() => {
     const { scene, interaction } = runtime
-    const items = boardItems(runtime.doc)
     let said = ''
     const sentence = (): string => {
       const { selection } = interaction.getSnapshot()
@@ -30,12 +28,10 @@ export function useSelectionAnnouncer(input: {
       const [id] = selection
       const item = id === undefined ? undefined : scene.get(id)
       if (item === undefined) return ''
-      const alt = items.get(item.id)?.get('alt')
       return describeItem(item, t, {
         votes: votes.getSnapshot().get(item.id),
         from: item.from === undefined ? undefined : scene.get(item.from),
         to: item.to === undefined ? undefined : scene.get(item.to),
-        alt: typeof alt === 'string' ? alt : undefined,
       })
     }
     const update = (): void => {
