@@ -14,7 +14,8 @@ import { useBoardPaint } from './useBoardPaint'
 import { useCanvasInput } from './useCanvasInput'
 import { useSelectionAnnouncer } from './useSelectionAnnouncer'
 import { voteBadgesStore } from './voteBadges'
-import { showWholeBoard, ZoomControls } from './ZoomControls'
+import { showWholeBoard } from './wholeBoard'
+import { ZoomControls } from './ZoomControls'
 
 /** The board's palette follows the app's theme; one store serves every open board. */
 let sharedPalette: ReturnType<typeof themePaletteStore> | undefined

@@ -4,20 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { IconButton } from '../../ui/IconButton'
 import { Tooltip } from '../../ui/Tooltip'
 import type { BoardRuntime } from '../boardRuntime'
-import { fitRect, zoomAt, type Camera } from '../state/camera'
+import { zoomAt, type Camera } from '../state/camera'
 import { ZOOM_STEP } from '../tools/viewActions'
 import { MOD_LABEL } from './domInput'
-
-/** Room around the board when it is shown whole (the tool bar floats over the left edge). */
-const FIT_PADDING = 72
-
-/** Shows the whole board (nothing happens on an empty board or an unsized canvas). */
-export function showWholeBoard(runtime: BoardRuntime): void {
-  const bounds = runtime.scene.bounds()
-  const size = runtime.size.getSnapshot()
-  if (bounds === undefined || size.width === 0 || size.height === 0) return
-  runtime.camera.set(fitRect(bounds, size, FIT_PADDING))
-}
+import { showWholeBoard } from './wholeBoard'
 
 /** Zooms about the middle of the view. */
 function zoomAboutCentre(runtime: BoardRuntime, factor: (camera: Camera) => number): void {

@@ -4,6 +4,7 @@ import type { ItemId } from '../../../../shared/ids'
 import { createItems, setItemColor, type NewItem } from '../../../../shared/model/board/commands'
 import { getItem, readAllItems } from '../../../../shared/model/board/items'
 import { ANNE, BJORN, syncReplicas } from '../../../../shared/model/board/testing'
+import { FIT_PADDING } from '../canvas/wholeBoard'
 import { at, click, createTestBoard, drag, key, type TestBoard } from './testRuntime'
 
 let boards: TestBoard[] = []
@@ -174,6 +175,8 @@ describe('keys on the selection', () => {
     expect(fit.zoom).toBeLessThan(0.5)
     expect(fit.x).toBeLessThanOrEqual(1000)
     expect(fit.x + 1000 / fit.zoom).toBeGreaterThanOrEqual(3160)
+    // With the room the fit button leaves: the tool rail does not cover the left edge.
+    expect((1000 - fit.x) * fit.zoom).toBeGreaterThanOrEqual(FIT_PADDING - 0.01)
     b.controller.keyDown(key('0', { mod: true }))
     expect(b.runtime.camera.getSnapshot().zoom).toBe(1)
   })

@@ -1,6 +1,7 @@
 import type { Point } from '../../../../shared/model/board/geometry'
 import type { Rect } from '../../../../shared/model/board/items'
-import { fitRect, panBy, visibleRect, zoomAt, type Camera } from '../state/camera'
+import { showWholeBoard } from '../canvas/wholeBoard'
+import { panBy, visibleRect, zoomAt, type Camera } from '../state/camera'
 import type { WheelInput } from './controllerTypes'
 import type { ToolContext } from './toolContext'
 
@@ -52,12 +53,12 @@ export function zoomToActual(ctx: ToolContext): void {
   setCamera(ctx, zoomAt(camera, centreOf(ctx), 1 / camera.zoom))
 }
 
-/** Shows everything on the board (nothing happens on an empty board or an unsized canvas). */
+/**
+ * Shows everything on the board, with the room the canvas's fit button and first view leave
+ * for the tool rail and the zoom controls.
+ */
 export function zoomToFit(ctx: ToolContext): void {
-  const bounds = ctx.runtime.scene.bounds()
-  const size = ctx.runtime.size.getSnapshot()
-  if (bounds === undefined || size.width === 0 || size.height === 0) return
-  setCamera(ctx, fitRect(bounds, size))
+  showWholeBoard(ctx.runtime)
 }
 
 /** Screen pixels kept between an item brought into view and the edge of the canvas. */
