@@ -55,7 +55,7 @@ export function BoardCanvas({ runtime }: { runtime: BoardRuntime }) {
   const votes = useMemo(() => voteBadgesStore(runtime.doc, runtime.actor), [runtime])
 
   useBoardPaint({ runtime, canvasRef, painter, palette, votes, i18n })
-  useCanvasInput(runtime, wrapperRef, canvasRef)
+  useCanvasInput(runtime, wrapperRef, canvasRef, i18n)
   useSelectionAnnouncer({ runtime, liveRef, votes, t })
 
   // The canvas's size, and a first view of the whole board when it opens.

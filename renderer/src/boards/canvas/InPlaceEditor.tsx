@@ -74,9 +74,12 @@ export function InPlaceEditor({ runtime, id, palette, fit, onDone }: EditorProps
     let stale = false
     // Focus after the event that opened the editor has finished: a mouse press would
     // otherwise move focus to the board right after we gave it to the text.
+    // A frame's title opens selected, as a name being renamed: a new frame's default title
+    // ("Frame") goes as soon as one types. Other texts open with the caret at the end.
     const focusFrame = requestAnimationFrame(() => {
       area.focus({ preventScroll: true })
-      area.setSelectionRange(area.value.length, area.value.length)
+      if (kind === 'frame') area.select()
+      else area.setSelectionRange(area.value.length, area.value.length)
       focused = true
     })
 

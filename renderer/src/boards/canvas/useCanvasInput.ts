@@ -1,3 +1,4 @@
+import type { i18n as I18n } from 'i18next'
 import { useEffect, type RefObject } from 'react'
 import type { BoardRuntime } from '../boardRuntime'
 import { createBoardController } from '../tools/controller'
@@ -12,12 +13,14 @@ export function useCanvasInput(
   runtime: BoardRuntime,
   wrapperRef: RefObject<HTMLDivElement | null>,
   canvasRef: RefObject<HTMLCanvasElement | null>,
+  i18n: I18n,
 ): void {
   useEffect(() => {
     const wrapper = wrapperRef.current
     const canvas = canvasRef.current
     if (wrapper === null || canvas === null) return
-    const controller = createBoardController(runtime)
+    const words = { frameTitle: () => i18n.t('boardTools.frameTitle') }
+    const controller = createBoardController(runtime, { words })
     const origin = (): DOMRect => canvas.getBoundingClientRect()
 
     const onPointerDown = (event: PointerEvent): void => {
@@ -91,5 +94,5 @@ export function useCanvasInput(
       stopCursor()
       controller.destroy()
     }
-  }, [runtime, wrapperRef, canvasRef])
+  }, [runtime, wrapperRef, canvasRef, i18n])
 }

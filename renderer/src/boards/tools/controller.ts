@@ -24,6 +24,7 @@ import {
   presenceIds,
   type Gesture,
   type ToolRuntime,
+  type ToolWords,
 } from './toolContext'
 import { wheel } from './viewActions'
 
@@ -48,9 +49,9 @@ import { wheel } from './viewActions'
 
 export function createBoardController(
   runtime: ToolRuntime,
-  options: { now?: () => number } = {},
+  options: { now?: () => number; words?: ToolWords } = {},
 ): BoardController {
-  const ctx = createToolContext(runtime, options.now ?? Date.now)
+  const ctx = createToolContext(runtime, options.now ?? Date.now, options.words)
   const { interaction, presence, scene, camera, size } = runtime
   const cursor = createValueStore('default')
 

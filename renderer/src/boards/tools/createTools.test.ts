@@ -18,8 +18,8 @@ afterEach(() => {
   boards = []
 })
 
-function board(): TestBoard {
-  const made = createTestBoard()
+function board(options: Parameters<typeof createTestBoard>[0] = {}): TestBoard {
+  const made = createTestBoard(options)
   boards.push(made)
   return made
 }
@@ -93,8 +93,8 @@ describe('sticky and text tools', () => {
 })
 
 describe('frame tool', () => {
-  it('a drag draws a frame (previewed), a click makes a default one; then select', () => {
-    const b = board()
+  it('a drag draws a frame (previewed), a click makes a default one; then select, its title in edit', () => {
+    const b = board({ words: { frameTitle: () => 'Ramme' } })
     b.controller.setTool('frame')
     b.controller.pointerDown(at(100, 100))
     b.controller.pointerMove(at(300, 250))
@@ -104,8 +104,17 @@ describe('frame tool', () => {
     })
     expect(b.updatesDuring(() => b.controller.pointerUp(at(400, 300)))).toBe(1)
     expect(b.runtime.interaction.getSnapshot().creating).toBeUndefined()
-    expect(readAllItems(b.doc)[0]).toMatchObject({ kind: 'frame', x: 100, y: 100, w: 300, h: 200 })
-    expect(b.runtime.interaction.getSnapshot().tool).toBe('select')
+    const [drawn] = readAllItems(b.doc)
+    expect(drawn).toMatchObject({ kind: 'frame', x: 100, y: 100, w: 300, h: 200, text: 'Ramme' })
+    expect(b.runtime.interaction.getSnapshot()).toMatchObject({
+      tool: 'select',
+      selection: new Set([drawn?.id]),
+      editing: drawn?.id,
+    })
+    // The title is part of the one command: one undo takes the frame away.
+    b.runtime.undo.undo()
+    expect(readAllItems(b.doc)).toEqual([])
+    b.runtime.undo.redo()
 
     b.controller.setTool('frame')
     click(b.controller, 2000, 2000)
@@ -114,6 +123,7 @@ describe('frame tool', () => {
       y: 1760,
       w: 640,
       h: 480,
+      text: 'Ramme',
     })
   })
 })

@@ -27,12 +27,12 @@ function frameUnder(ctx: ToolContext, at: Point): BoardItem | undefined {
   return frameAt(ctx.runtime.scene.query({ x: at.x, y: at.y, w: 0, h: 0 }), at)
 }
 
-/** Writes one new item, selects it and (for text) opens it for editing. */
+/** Writes one new item, selects it and opens its text for editing. */
 function addItem(
   ctx: ToolContext,
   kind: 'sticky' | 'text' | 'frame',
   rect: Rect,
-  edit: boolean,
+  text?: string,
 ): ItemId {
   const { doc, actor, interaction } = ctx.runtime
   const centre = { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 }
@@ -43,6 +43,7 @@ function addItem(
         {
           kind,
           ...rect,
+          text,
           color:
             kind === 'sticky' ? toolSettings(ctx.runtime).stickyColor.getSnapshot() : undefined,
           frameId: frameUnder(ctx, centre)?.id,
@@ -52,18 +53,14 @@ function addItem(
     ),
   )
   const created = id as ItemId
-  interaction.update({
-    selection: new Set([created]),
-    editing: edit ? created : undefined,
-    tool: 'select',
-  })
+  interaction.update({ selection: new Set([created]), editing: created, tool: 'select' })
   return created
 }
 
 /** A sticky or a text of the default size centred on a world point, in edit. */
 export function placeItem(ctx: ToolContext, kind: 'sticky' | 'text', at: Point): ItemId {
   const { w, h } = DEFAULT_SIZE[kind]
-  return addItem(ctx, kind, { x: at.x - w / 2, y: at.y - h / 2, w, h }, true)
+  return addItem(ctx, kind, { x: at.x - w / 2, y: at.y - h / 2, w, h })
 }
 
 export function pressPlace(
@@ -76,7 +73,11 @@ export function pressPlace(
   return { move() {}, up: () => void placeItem(ctx, kind, at), cancel() {} }
 }
 
-/** The frame tool: a drag draws the frame, a click makes one of the default size. */
+/**
+ * The frame tool: a drag draws the frame, a click makes one of the default size. Its title
+ * opens for editing at once, holding a default title ("Frame") that typing replaces — a frame
+ * left as it is still has a name to read out and to export.
+ */
 export function pressFrame(ctx: ToolContext, input: PointerInput): Gesture {
   const { interaction } = ctx.runtime
   const from = ctx.toWorld(input)
@@ -96,7 +97,7 @@ export function pressFrame(ctx: ToolContext, input: PointerInput): Gesture {
         rect !== undefined && rect.w >= MIN_SIZE && rect.h >= MIN_SIZE
           ? rect
           : { x: from.x - w / 2, y: from.y - h / 2, w, h }
-      addItem(ctx, 'frame', drawn, false)
+      addItem(ctx, 'frame', drawn, ctx.words.frameTitle())
     },
     cancel() {
       interaction.update({ creating: undefined })

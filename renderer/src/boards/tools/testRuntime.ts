@@ -14,7 +14,7 @@ import type { Camera, Size } from '../state/camera'
 import { createInteractionStore } from '../state/interaction'
 import { createBoardController } from './controller'
 import type { BoardController, KeyInput, PointerInput } from './controllerTypes'
-import type { ToolRuntime } from './toolContext'
+import type { ToolRuntime, ToolWords } from './toolContext'
 
 /**
  * A board for controller tests: the real stores of a BoardRuntime (scene, camera, size,
@@ -48,6 +48,7 @@ export function createTestBoard(
     size?: Size
     viewOnly?: boolean
     now?: () => number
+    words?: ToolWords
   } = {},
 ): TestBoard {
   const doc = options.doc ?? new Y.Doc()
@@ -75,7 +76,10 @@ export function createTestBoard(
     presenting,
     canEdit: () => !viewOnly.getSnapshot() && !presenting.getSnapshot(),
   }
-  const controller = createBoardController(runtime, { now: options.now ?? (() => 1_000) })
+  const controller = createBoardController(runtime, {
+    now: options.now ?? (() => 1_000),
+    words: options.words,
+  })
   return {
     runtime,
     doc,

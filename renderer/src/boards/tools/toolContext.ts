@@ -46,9 +46,21 @@ export function pastThreshold(start: Point, input: Point): boolean {
   return Math.hypot(input.x - start.x, input.y - start.y) > DRAG_THRESHOLD
 }
 
+/**
+ * Words the tools write into the board, in the language on screen when they do (the canvas
+ * passes translations; tests and buttons that write no words get the English defaults).
+ */
+export type ToolWords = {
+  /** The title a frame drawn with the frame tool starts with. */
+  frameTitle(): string
+}
+
+export const DEFAULT_TOOL_WORDS: ToolWords = { frameTitle: () => 'Frame' }
+
 /** What every tool module gets: the runtime plus the few helpers they all need. */
 export type ToolContext = {
   readonly runtime: ToolRuntime
+  readonly words: ToolWords
   now(): number
   camera(): Camera
   state(): Interaction
@@ -65,10 +77,15 @@ export type ToolContext = {
   command<T>(run: () => T, step?: 'own' | 'open' | 'continue'): T
 }
 
-export function createToolContext(runtime: ToolRuntime, now: () => number): ToolContext {
+export function createToolContext(
+  runtime: ToolRuntime,
+  now: () => number,
+  words: ToolWords = DEFAULT_TOOL_WORDS,
+): ToolContext {
   const camera = (): Camera => runtime.camera.getSnapshot()
   return {
     runtime,
+    words,
     now,
     camera,
     state: () => runtime.interaction.getSnapshot(),
