@@ -127,11 +127,7 @@ export function ImportDialog({
         }}
       />
       {(step.kind === 'pick' || step.kind === 'checking') && (
-        <div
-          className="transfer-drop"
-          onDragOver={(event) => event.preventDefault()}
-          onDrop={onDrop}
-        >
+        <div className="drop-zone" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
           <Button
             icon={<FileUp size={16} aria-hidden />}
             onClick={() => input.current?.click()}

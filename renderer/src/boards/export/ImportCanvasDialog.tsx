@@ -125,11 +125,7 @@ export function ImportCanvasDialog({
         }}
       />
       {step.kind !== 'preview' && (
-        <div
-          className="board-import-drop"
-          onDragOver={(event) => event.preventDefault()}
-          onDrop={onDrop}
-        >
+        <div className="drop-zone" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
           <Button
             icon={<FileUp size={16} aria-hidden />}
             onClick={() => input.current?.click()}
