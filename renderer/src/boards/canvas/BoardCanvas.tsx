@@ -12,6 +12,7 @@ import type { TextBlock, TextStyle } from './textLayout'
 import { themePaletteStore } from './themePalette'
 import { useBoardPaint } from './useBoardPaint'
 import { useCanvasInput } from './useCanvasInput'
+import { useImageInput } from './useImageInput'
 import { useSelectionAnnouncer } from './useSelectionAnnouncer'
 import { voteBadgesStore } from './voteBadges'
 import { showWholeBoard } from './wholeBoard'
@@ -40,7 +41,7 @@ function useStoreValue<T>(store: {
 
 /**
  * The board's canvas: drawing (boardPainter.ts, once per animation frame from the stores),
- * pointer and keyboard input to the tool controller, the in-place text editor, the minimap and
+ * pointer and keyboard input to the tool controller, pictures pasted or dropped onto it, the in-place text editor, the minimap and
  * zoom controls, and what a screen reader hears. It re-renders only when editing starts or
  * ends, the board becomes empty or not, or permissions change — never for a pan or a drag.
  */
@@ -56,6 +57,7 @@ export function BoardCanvas({ runtime }: { runtime: BoardRuntime }) {
 
   useBoardPaint({ runtime, canvasRef, painter, palette, votes, i18n })
   useCanvasInput(runtime, wrapperRef, canvasRef, i18n)
+  useImageInput(runtime, wrapperRef, canvasRef)
   useSelectionAnnouncer({ runtime, liveRef, votes, t })
 
   // The canvas's size, and a first view of the whole board when it opens.

@@ -151,7 +151,7 @@ export const MAX_PICTURE_SIDE = 2048
  * to at most {@link MAX_PICTURE_SIDE} on its longest side.
  */
 export async function decodePicture(
-  file: Pick<NoteFile, 'bytes' | 'type'> | Blob,
+  file: { bytes: Uint8Array; type: string } | Blob,
 ): Promise<ImageBitmap> {
   const blob = file instanceof Blob ? file : new Blob([file.bytes.slice()], { type: file.type })
   const bitmap = await createImageBitmap(blob)
@@ -192,4 +192,20 @@ export function boardImages(doc: Y.Doc): ImageCache<ImageBitmap> {
     caches.set(doc, cache)
   }
   return cache
+}
+
+/**
+ * The decoder image inserts use (tools/insertImages.ts): a picture decoded to read its size is
+ * handed to this board's cache, so the canvas draws it without decoding it again.
+ */
+export function boardPictureDecoder(doc: Y.Doc): {
+  decode(file: { bytes: Uint8Array; type: string }): Promise<ImageBitmap>
+  keep(fileId: string, picture: ImageBitmap): void
+  drop(picture: ImageBitmap): void
+} {
+  return {
+    decode: (file) => decodePicture(file),
+    keep: (fileId, picture) => boardImages(doc).put(fileId, picture),
+    drop: (picture) => picture.close(),
+  }
 }

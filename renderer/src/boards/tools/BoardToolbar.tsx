@@ -1,6 +1,7 @@
 import {
   Frame,
   Hand,
+  ImagePlus,
   MousePointer2,
   MoveUpRight,
   Redo2,
@@ -9,11 +10,15 @@ import {
   Undo2,
   Vote,
 } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { NOTE_IMAGE_TYPES } from '../../../../shared/model/noteFiles'
 import type { BoardRuntime } from '../boardRuntime'
 import type { BoardTool } from '../state/interaction'
+import { boardPictureDecoder } from '../canvas/imageCache'
 import { ClusterMenu } from './ClusterMenu'
+import { ImageNotice } from './ImageNotice'
+import { imageNotices, insertImages } from './insertImages'
 import { SelectionBar } from './SelectionBar'
 import { colorSelection, redo, undo } from './selectionActions'
 import type { ToolContext, ToolRuntime } from './toolContext'
@@ -81,6 +86,7 @@ function ToolRail({ runtime, ctx }: { runtime: ToolRuntime; ctx: ToolContext }) 
           {icon}
         </BarButton>
       ))}
+      <ImageButton ctx={ctx} />
       {votingOpen && (
         <BarButton
           side="right"
@@ -130,7 +136,49 @@ function ToolRail({ runtime, ctx }: { runtime: ToolRuntime; ctx: ToolContext }) 
   )
 }
 
-/** The board's tool bar (select, hand, sticky, text, frame, connector) and undo/redo. */
+/**
+ * "Image": the system's file picker; the chosen pictures go in the middle of the view. A
+ * refusal (too large, not a picture) is said by the image notice.
+ */
+function ImageButton({ ctx }: { ctx: ToolContext }) {
+  const { t } = useTranslation()
+  const input = useRef<HTMLInputElement>(null)
+  const add = (files: File[]): void => {
+    const { runtime } = ctx
+    void insertImages(ctx, files, { pictures: boardPictureDecoder(runtime.doc) }).then((result) =>
+      imageNotices(runtime).report(result),
+    )
+  }
+  return (
+    <>
+      <BarButton
+        side="right"
+        label={t('boardCanvas.kind.image')}
+        onClick={() => input.current?.click()}
+        testId="board-tool-image"
+      >
+        <ImagePlus size={18} aria-hidden />
+      </BarButton>
+      <input
+        ref={input}
+        type="file"
+        accept={NOTE_IMAGE_TYPES.join(',')}
+        multiple
+        hidden
+        aria-label={t('blocks.imagePickerLabel')}
+        data-testid="board-image-input"
+        onChange={(event) => {
+          const files = [...(event.currentTarget.files ?? [])]
+          // The same file chosen again must fire a change again.
+          event.currentTarget.value = ''
+          add(files)
+        }}
+      />
+    </>
+  )
+}
+
+/** The board's tool bar (select, hand, sticky, text, frame, connector, image) and undo/redo. */
 export function BoardToolbar({ runtime }: { runtime: BoardRuntime }) {
   const viewOnly = useStore(runtime.viewOnly)
   const presenting = useStore(runtime.presenting)
@@ -140,6 +188,7 @@ export function BoardToolbar({ runtime }: { runtime: BoardRuntime }) {
     <>
       <ToolRail runtime={runtime} ctx={ctx} />
       <SelectionBar runtime={runtime} ctx={ctx} />
+      <ImageNotice runtime={runtime} />
     </>
   )
 }
