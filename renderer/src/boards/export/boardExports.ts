@@ -5,6 +5,7 @@ import { downloadBlob } from '../../transfer/download'
 import type { BoardRuntime } from '../boardRuntime'
 import { BOARD_FILE_TYPES, boardFileName, pngScale, type BoardFileType } from './boardFiles'
 import { renderBoardSvg, svgBounds } from './boardSvg'
+import { boardImageHrefs } from './imageHrefs'
 import { canvasTextMeasure, svgToPng } from './rasterize'
 
 export type ExportWords = {
@@ -36,6 +37,7 @@ async function boardBlob(
     pixelScale: scale,
     title: words.title,
     labels: words.labels,
+    imageHref: boardImageHrefs(runtime.doc),
   })
   if (type === 'svg') return new Blob([svg], { type: mime })
   return svgToPng(svg, width * scale, height * scale)
