@@ -41,6 +41,21 @@ describe('text layout', () => {
     expect(long.lines.join(' ')).toBe('spillvarme fra tørka til drivhus og fjernvarme i bygda')
   })
 
+  it('picks a smaller size over breaking a word, and breaks only when no size keeps it whole', () => {
+    const ctx = createRecordingContext()
+    const layout = createTextLayout()
+    // At 20 px the long word is wider than the box, and would be broken in two: the lines
+    // joined give the text back only when no word was broken.
+    const word = 'Hjørnebeskyttere av returpapp'
+    const fitted = layout.fit(ctx, word, 110, 130, style)
+    expect(fitted.lines.join(' ')).toBe(word)
+    expect(fitted.fontSize).toBeLessThan(20)
+    // Too long for every size: broken, at the largest size that holds it.
+    const huge = layout.fit(ctx, 'x'.repeat(60), 110, 130, style)
+    expect(huge.lines.length).toBeGreaterThan(1)
+    expect(huge.clipped).toBe(false)
+  })
+
   it('cuts what does not fit at the smallest size with an ellipsis', () => {
     const ctx = createRecordingContext()
     const block = createTextLayout().fit(ctx, 'ord '.repeat(200), 100, 40, style)

@@ -35,6 +35,8 @@ export function wrapText(
   width: number,
   measure: (text: string) => number,
   maxLines = Infinity,
+  /** Called when a word had to be broken between characters. */
+  onBreak?: () => void,
 ): string[] {
   const lines: string[] = []
   const push = (line: string): boolean => {
@@ -59,6 +61,7 @@ export function wrapText(
         continue
       }
       // A word wider than the line: as many characters per line as fit (at least one).
+      onBreak?.()
       let rest = word
       while (rest !== '') {
         let take = 1
@@ -126,29 +129,35 @@ export function createTextLayout(): TextLayout {
       // Measuring sets the font; callers tracking the font they set (pen.ts) get theirs back.
       const previousFont = ctx.font
       let block: TextBlock | undefined
-      for (let i = 0; i < style.sizes.length && block === undefined; i++) {
-        const size = style.sizes[i] as number
-        const font = fontOf(size, style.family, weight)
-        ctx.font = font
-        const lineHeight = Math.round(size * leading)
-        const maxLines = Math.max(1, Math.floor(height / lineHeight))
-        const measure = (s: string): number => ctx.measureText(s).width
-        const lines = wrapText(text, width, measure, maxLines)
-        const last = i === style.sizes.length - 1
-        if (lines.length <= maxLines) {
-          block = {
-            lines,
-            widths: lines.map(measure),
-            fontSize: size,
-            lineHeight,
-            font,
-            clipped: false,
+      // The largest size at which the text fits with every word whole ("Hjørnebeskyttere", not
+      // "Hjørnebeskyt/tere"); failing that, the largest at which it fits at all; failing that,
+      // the smallest, cut with an ellipsis.
+      for (const wholeWords of [true, false]) {
+        for (let i = 0; i < style.sizes.length && block === undefined; i++) {
+          const size = style.sizes[i] as number
+          const font = fontOf(size, style.family, weight)
+          ctx.font = font
+          const lineHeight = Math.round(size * leading)
+          const maxLines = Math.max(1, Math.floor(height / lineHeight))
+          const measure = (s: string): number => ctx.measureText(s).width
+          let broken = false
+          const lines = wrapText(text, width, measure, maxLines, () => (broken = true))
+          const last = i === style.sizes.length - 1
+          if (lines.length <= maxLines && !(wholeWords && broken)) {
+            block = {
+              lines,
+              widths: lines.map(measure),
+              fontSize: size,
+              lineHeight,
+              font,
+              clipped: false,
+            }
+          } else if (last && !wholeWords) {
+            const kept = lines.slice(0, maxLines)
+            kept[maxLines - 1] = ellipsize(kept[maxLines - 1] ?? '', width, measure)
+            const widths = kept.map(measure)
+            block = { lines: kept, widths, fontSize: size, lineHeight, font, clipped: true }
           }
-        } else if (last) {
-          const kept = lines.slice(0, maxLines)
-          kept[maxLines - 1] = ellipsize(kept[maxLines - 1] ?? '', width, measure)
-          const widths = kept.map(measure)
-          block = { lines: kept, widths, fontSize: size, lineHeight, font, clipped: true }
         }
       }
       ctx.font = previousFont
