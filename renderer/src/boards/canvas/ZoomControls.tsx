@@ -4,16 +4,16 @@ import { useTranslation } from 'react-i18next'
 import { IconButton } from '../../ui/IconButton'
 import { Tooltip } from '../../ui/Tooltip'
 import type { BoardRuntime } from '../boardRuntime'
-import { zoomAt, type Camera } from '../state/camera'
-import { ZOOM_STEP } from '../tools/viewActions'
+import { zoomAt } from '../state/camera'
+import { atActualSize, ZOOM_STEP } from '../tools/viewActions'
 import { MOD_LABEL } from './domInput'
 import { showWholeBoard } from './wholeBoard'
 
 /** Zooms about the middle of the view. */
-function zoomAboutCentre(runtime: BoardRuntime, factor: (camera: Camera) => number): void {
+function zoomAboutCentre(runtime: BoardRuntime, factor: number): void {
   const camera = runtime.camera.getSnapshot()
   const { width, height } = runtime.size.getSnapshot()
-  runtime.camera.set(zoomAt(camera, { x: width / 2, y: height / 2 }, factor(camera)))
+  runtime.camera.set(zoomAt(camera, { x: width / 2, y: height / 2 }, factor))
 }
 
 /**
@@ -43,7 +43,7 @@ export function ZoomControls({ runtime }: { runtime: BoardRuntime }) {
         size="sm"
         label={t('boardCanvas.zoomOut')}
         hint="−"
-        onClick={() => zoomAboutCentre(runtime, () => 1 / ZOOM_STEP)}
+        onClick={() => zoomAboutCentre(runtime, 1 / ZOOM_STEP)}
         data-testid="board-zoom-out"
       >
         <Minus size={15} aria-hidden />
@@ -59,7 +59,12 @@ export function ZoomControls({ runtime }: { runtime: BoardRuntime }) {
           type="button"
           className="board-zoom-percent"
           aria-label={t('boardCanvas.zoomReset')}
-          onClick={() => zoomAboutCentre(runtime, (camera) => 1 / camera.zoom)}
+          onClick={() => {
+            const { width, height } = runtime.size.getSnapshot()
+            runtime.camera.set(
+              atActualSize(runtime.camera.getSnapshot(), { x: width / 2, y: height / 2 }),
+            )
+          }}
           data-testid="board-zoom-percent"
         >
           <span ref={percentRef} aria-hidden />
@@ -69,7 +74,7 @@ export function ZoomControls({ runtime }: { runtime: BoardRuntime }) {
         size="sm"
         label={t('boardCanvas.zoomIn')}
         hint="+"
-        onClick={() => zoomAboutCentre(runtime, () => ZOOM_STEP)}
+        onClick={() => zoomAboutCentre(runtime, ZOOM_STEP)}
         data-testid="board-zoom-in"
       >
         <Plus size={15} aria-hidden />

@@ -179,6 +179,15 @@ describe('keys on the selection', () => {
     expect((1000 - fit.x) * fit.zoom).toBeGreaterThanOrEqual(FIT_PADDING - 0.01)
     b.controller.keyDown(key('0', { mod: true }))
     expect(b.runtime.camera.getSnapshot().zoom).toBe(1)
+    // Exactly 100 %, also from a zoom whose inverse does not multiply back to 1, with the
+    // middle of the view kept.
+    b.runtime.camera.set({ x: 10, y: 20, zoom: 0.042 })
+    b.controller.keyDown(key('0', { mod: true }))
+    expect(b.runtime.camera.getSnapshot()).toEqual({
+      x: 10 + 500 / 0.042 - 500,
+      y: 20 + 400 / 0.042 - 400,
+      zoom: 1,
+    })
   })
 })
 

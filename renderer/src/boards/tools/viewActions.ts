@@ -1,7 +1,7 @@
 import type { Point } from '../../../../shared/model/board/geometry'
 import type { Rect } from '../../../../shared/model/board/items'
 import { showWholeBoard } from '../canvas/wholeBoard'
-import { panBy, visibleRect, zoomAt, type Camera } from '../state/camera'
+import { panBy, screenToWorld, visibleRect, zoomAt, type Camera } from '../state/camera'
 import type { WheelInput } from './controllerTypes'
 import type { ToolContext } from './toolContext'
 
@@ -47,10 +47,19 @@ export function zoomBy(ctx: ToolContext, factor: number): void {
   setCamera(ctx, zoomAt(ctx.camera(), centreOf(ctx), factor))
 }
 
+/**
+ * The camera at exactly 100 %, keeping the world point under `anchor` (screen) where it is.
+ * Exactly: `zoom × (1 / zoom)` is not always 1 in floating point, and text at 0.9999… is
+ * resampled.
+ */
+export function atActualSize(camera: Camera, anchor: Point): Camera {
+  const world = screenToWorld(camera, anchor)
+  return { x: world.x - anchor.x, y: world.y - anchor.y, zoom: 1 }
+}
+
 /** 100 %, keeping the middle of the view where it is. */
 export function zoomToActual(ctx: ToolContext): void {
-  const camera = ctx.camera()
-  setCamera(ctx, zoomAt(camera, centreOf(ctx), 1 / camera.zoom))
+  setCamera(ctx, atActualSize(ctx.camera(), centreOf(ctx)))
 }
 
 /**
