@@ -108,6 +108,11 @@ export function drawMinimapView(
   const y = Math.min(size.height - 1 - h, Math.max(1, rect.y))
   ctx.fillStyle = palette.accentSoft
   ctx.fillRect(x, y, w, h)
+  // A halo in the board's colour under the accent line: on a full board the line would
+  // otherwise vanish among stickies of a similar shade (in the dark theme above all).
+  ctx.strokeStyle = palette.board
+  ctx.lineWidth = 3.5
+  ctx.strokeRect(x, y, w, h)
   ctx.strokeStyle = palette.accent
   ctx.lineWidth = 1.5
   ctx.strokeRect(x, y, w, h)
