@@ -118,6 +118,32 @@ test('a sticky being dragged is seen moving by the other participant, and where 
   await newBoard(ada, 'Dra og slipp')
   await openBoard(bo, 'Dra og slipp')
 
+  // A frame drawn with the frame tool opens its title at once: "Frame", selected, replaced
+  // by what Ada types.
+  await ada.getByTestId('board-tool-frame').click()
+  const [corner, opposite] = [
+    await onCanvas(ada, { x: 700, y: 80 }),
+    await onCanvas(ada, { x: 960, y: 240 }),
+  ]
+  await ada.mouse.move(corner.x, corner.y)
+  await ada.mouse.down()
+  await ada.mouse.move(opposite.x, opposite.y, { steps: 5 })
+  await ada.mouse.up()
+  const title = ada.getByTestId('board-text-editor')
+  await expect(title).toHaveValue('Frame')
+  await ada.screenshot({ path: shot('frame-title') })
+  await ada.keyboard.type('Parkert')
+  await ada.keyboard.press('Enter')
+  await expect(title).toHaveCount(0)
+  await expect
+    .poll(async () => {
+      await bo.getByTestId('board-canvas').focus()
+      await bo.keyboard.press('Tab')
+      return bo.getByTestId('board-announcer').textContent()
+    })
+    .toBe('Frame by Ada Lien: «Parkert»')
+  await bo.keyboard.press('Escape')
+
   await ada.getByTestId('board-canvas').focus()
   await ada.keyboard.press('s')
   const start = { x: 420, y: 300 }
