@@ -1,5 +1,6 @@
 import * as Popover from '@radix-ui/react-popover'
 import { useEffect, useState, type ReactElement } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { WorkspaceId } from '../../../shared/ids'
 import type { PeerLinkInfo, WorkspacePeers } from '../../../shared/peersApi'
@@ -144,12 +145,7 @@ function hostLabel(link: PeerLinkInfo): string {
   return host.replace(/^https?:\/\//, '').replace(/\/$/, '')
 }
 
-function describeLink(
-  link: PeerLinkInfo,
-  now: number,
-  language: string,
-  t: ReturnType<typeof useTranslation>['t'],
-): string {
+function describeLink(link: PeerLinkInfo, now: number, language: string, t: TFunction): string {
   const ago = (time: number) => formatRelativeTime(time, now, language, t('notes.justNow'))
   switch (link.state) {
     case 'synced':
