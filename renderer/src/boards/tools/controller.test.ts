@@ -1,38 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ItemId } from '../../../../shared/ids'
-import { createItems, lockItems, type NewItem } from '../../../../shared/model/board/commands'
+import { lockItems } from '../../../../shared/model/board/commands'
 import { getItem } from '../../../../shared/model/board/items'
-import { ANNE } from '../../../../shared/model/board/testing'
 import { worldToScreen } from '../state/camera'
 import { handlePoint } from '../state/handles'
-import { at, click, createTestBoard, drag, type TestBoard } from './testRuntime'
+import { at, click, drag, testBoards, add, sticky, selection } from './testRuntime'
 
-let boards: TestBoard[] = []
-afterEach(() => {
-  for (const board of boards) board.destroy()
-  boards = []
-})
-
-function board(options: Parameters<typeof createTestBoard>[0] = {}): TestBoard {
-  const made = createTestBoard(options)
-  boards.push(made)
-  return made
-}
-
-function add(target: TestBoard, ...items: NewItem[]): ItemId[] {
-  return createItems(target.doc, items, { actor: ANNE, now: 1 })
-}
-
-const sticky = (x: number, y: number, extra: Partial<NewItem> = {}): NewItem => ({
-  kind: 'sticky',
-  x,
-  y,
-  ...extra,
-})
-
-function selection(target: TestBoard): ItemId[] {
-  return [...target.runtime.interaction.getSnapshot().selection]
-}
+const board = testBoards()
 
 describe('select tool: clicks and marquee', () => {
   it('a click selects the top-most item, Shift+click adds and takes out, the background clears', () => {

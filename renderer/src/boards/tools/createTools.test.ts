@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ItemId } from '../../../../shared/ids'
-import { createItems, type NewItem } from '../../../../shared/model/board/commands'
 import { getItem, readAllItems } from '../../../../shared/model/board/items'
 import {
   endVotingRound,
@@ -9,24 +8,10 @@ import {
 } from '../../../../shared/model/board/session'
 import { ANNE } from '../../../../shared/model/board/testing'
 import { readVoting } from '../../../../shared/model/board/voting'
-import { at, click, createTestBoard, drag, type TestBoard } from './testRuntime'
+import { at, click, drag, testBoards, add } from './testRuntime'
 import { toolSettings } from './toolSettings'
 
-let boards: TestBoard[] = []
-afterEach(() => {
-  for (const board of boards) board.destroy()
-  boards = []
-})
-
-function board(options: Parameters<typeof createTestBoard>[0] = {}): TestBoard {
-  const made = createTestBoard(options)
-  boards.push(made)
-  return made
-}
-
-function add(target: TestBoard, ...items: NewItem[]): ItemId[] {
-  return createItems(target.doc, items, { actor: ANNE, now: 1 })
-}
+const board = testBoards()
 
 describe('sticky and text tools', () => {
   it('a click places a sticky centred on the pointer in the last colour, selected, in edit, and goes back to select', () => {

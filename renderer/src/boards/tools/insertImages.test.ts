@@ -12,21 +12,13 @@ import {
   type ImageSource,
   type PictureDecoder,
 } from './insertImages'
-import { createTestBoard, type TestBoard } from './testRuntime'
+import { testBoards } from './testRuntime'
 import { createToolContext } from './toolContext'
 
-let boards: TestBoard[] = []
+const board = testBoards()
 afterEach(() => {
-  for (const board of boards) board.destroy()
-  boards = []
   vi.useRealTimers()
 })
-
-function board(options: Parameters<typeof createTestBoard>[0] = {}): TestBoard {
-  const made = createTestBoard(options)
-  boards.push(made)
-  return made
-}
 
 type Fake = { width: number; height: number; name: string }
 

@@ -1,38 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ItemId } from '../../../../shared/ids'
-import { createItems, setItemColor, type NewItem } from '../../../../shared/model/board/commands'
+import { createItems, setItemColor } from '../../../../shared/model/board/commands'
 import { getItem, readAllItems } from '../../../../shared/model/board/items'
-import { ANNE, BJORN, syncReplicas } from '../../../../shared/model/board/testing'
+import { BJORN, syncReplicas } from '../../../../shared/model/board/testing'
 import { FIT_PADDING } from '../canvas/wholeBoard'
-import { at, click, createTestBoard, drag, key, type TestBoard } from './testRuntime'
+import { at, click, drag, key, testBoards, add, sticky, selection } from './testRuntime'
 
-let boards: TestBoard[] = []
-afterEach(() => {
-  for (const board of boards) board.destroy()
-  boards = []
-})
-
-function board(options: Parameters<typeof createTestBoard>[0] = {}): TestBoard {
-  const made = createTestBoard(options)
-  boards.push(made)
-  return made
-}
-
-function add(target: TestBoard, ...items: NewItem[]): ItemId[] {
-  return createItems(target.doc, items, { actor: ANNE, now: 1 })
-}
-
-const sticky = (x: number, y: number, extra: Partial<NewItem> = {}): NewItem => ({
-  kind: 'sticky',
-  x,
-  y,
-  ...extra,
-})
-
-function selection(target: TestBoard): ItemId[] {
-  return [...target.runtime.interaction.getSnapshot().selection]
-}
+const board = testBoards()
 
 describe('keys on the selection', () => {
   it('arrows move the selection one screen pixel (Shift: ten); a held arrow is one undo step', () => {

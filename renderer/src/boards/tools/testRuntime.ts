@@ -1,7 +1,10 @@
+import { afterEach } from 'vitest'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { BoardActor } from '../../../../shared/model/board/boardDoc'
 import { createBoardUndo } from '../../../../shared/model/board/undo'
+import type { ItemId } from '../../../../shared/ids'
+import { createItems, type NewItem } from '../../../../shared/model/board/commands'
 import { ANNE } from '../../../../shared/model/board/testing'
 import { createValueStore } from '../../lib/externalStore'
 import { createBoardScene } from '../state/boardScene'
@@ -162,4 +165,38 @@ export function click(
 ): void {
   controller.pointerDown(at(x, y, extra))
   controller.pointerUp(at(x, y, extra))
+}
+
+/**
+ * `board(options)` for a test file: a test board destroyed after each test. Call once at the
+ * top of the file.
+ */
+export function testBoards(): (options?: Parameters<typeof createTestBoard>[0]) => TestBoard {
+  let boards: TestBoard[] = []
+  afterEach(() => {
+    for (const board of boards) board.destroy()
+    boards = []
+  })
+  return (options = {}) => {
+    const made = createTestBoard(options)
+    boards.push(made)
+    return made
+  }
+}
+
+/** Adds items as Anne, in one command; returns their ids. */
+export function add(target: TestBoard, ...items: NewItem[]): ItemId[] {
+  return createItems(target.doc, items, { actor: ANNE, now: 1 })
+}
+
+export const sticky = (x: number, y: number, extra: Partial<NewItem> = {}): NewItem => ({
+  kind: 'sticky',
+  x,
+  y,
+  ...extra,
+})
+
+/** What is selected now, in selection order. */
+export function selection(target: TestBoard): ItemId[] {
+  return [...target.runtime.interaction.getSnapshot().selection]
 }

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ItemId } from '../../../../shared/ids'
 import { createItems, lockItems } from '../../../../shared/model/board/commands'
 import { startSession, startVotingRound } from '../../../../shared/model/board/session'
 import { ANNE, BJORN } from '../../../../shared/model/board/testing'
-import { createTestBoard, type TestBoard } from './testRuntime'
+import { testBoards } from './testRuntime'
 import {
   selectionBarPlacement,
   selectionBounds,
@@ -13,17 +13,7 @@ import {
 } from './toolbarStores'
 import { at, click, drag } from './testRuntime'
 
-let boards: TestBoard[] = []
-afterEach(() => {
-  for (const board of boards) board.destroy()
-  boards = []
-})
-
-function board(): TestBoard {
-  const made = createTestBoard()
-  boards.push(made)
-  return made
-}
+const board = testBoards()
 
 describe('selection bar placement', () => {
   const bar = { width: 200, height: 40 }
