@@ -5,6 +5,7 @@ import { fillBoard } from '../../shared/model/board/fixtures'
 import { exportJsonCanvas, serializeJsonCanvas } from '../../shared/model/board/jsonCanvas'
 import { startHub, type RunningHub } from './hub'
 import { joinDemo } from './participants'
+import { newBoard, openBoard, onCanvas } from './boardPages'
 
 let hub: RunningHub
 
@@ -20,29 +21,6 @@ const shot = (name: string): string => `test-results/board-canvas-${name}.png`
 
 type Point = { x: number; y: number }
 type Camera = { x: number; y: number; zoom: number }
-
-async function newBoard(page: Page, title: string): Promise<void> {
-  await page.getByTestId('space-boards').click()
-  await page.getByTestId('new-board').click()
-  await page.getByTestId('board-template-blank').click()
-  await page.getByTestId('new-board-title').fill(title)
-  await page.getByTestId('new-board-create').click()
-  await expect(page.getByTestId('board-loading')).toHaveCount(0)
-  await expect(page.getByTestId('board-empty-hint')).toBeVisible()
-}
-
-async function openBoard(page: Page, title: string): Promise<void> {
-  await page.getByTestId('space-boards').click()
-  await page.getByTestId('board-item').filter({ hasText: title }).click()
-  await expect(page.getByTestId('board-loading')).toHaveCount(0)
-}
-
-/** A point of the canvas (from its top-left corner) on the page. */
-async function onCanvas(page: Page, at: Point): Promise<Point> {
-  const box = await page.getByTestId('board-canvas').boundingBox()
-  if (box === null) throw new Error('no canvas on screen')
-  return { x: box.x + at.x, y: box.y + at.y }
-}
 
 type Probe = { pictures: number; items: number; peerDrag: string; camera: Camera }
 

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { expect, test, type Download, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
+import { newBoard } from './boardPages'
 import { editor, joinDemo } from './participants'
 
 let hub: RunningHub
@@ -73,19 +74,6 @@ const RETRO_CANVAS = JSON.stringify({
   ],
   edges: [{ id: 'e-1', fromNode: 'c-coffee', toNode: 'c-demo', toEnd: 'arrow' }],
 })
-
-async function newBoard(page: Page, title: string): Promise<void> {
-  await page.getByTestId('space-boards').click()
-  await page.getByTestId('new-board').click()
-  const dialog = page.getByTestId('new-board-dialog')
-  await dialog.getByTestId('board-template-blank').click()
-  await dialog.getByTestId('new-board-title').fill(title)
-  await dialog.getByTestId('new-board-create').click()
-  await expect(dialog).toHaveCount(0)
-  await expect(page.getByTestId('board-title')).toHaveValue(title)
-  await expect(page.getByTestId('board-loading')).toHaveCount(0)
-  await expect(page.getByTestId('board-empty-hint')).toBeVisible()
-}
 
 async function boardAction(page: Page, action: string): Promise<void> {
   await page.getByTestId('board-actions').click()

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
 import { joinDemo } from './participants'
+import { newBoard, openBoard, onCanvas } from './boardPages'
 
 let hub: RunningHub
 
@@ -14,31 +15,8 @@ test.afterEach(async () => {
 
 const shot = (name: string): string => `test-results/board-tools-${name}.png`
 
-async function newBoard(page: Page, title: string): Promise<void> {
-  await page.getByTestId('space-boards').click()
-  await page.getByTestId('new-board').click()
-  await page.getByTestId('board-template-blank').click()
-  await page.getByTestId('new-board-title').fill(title)
-  await page.getByTestId('new-board-create').click()
-  await expect(page.getByTestId('board-loading')).toHaveCount(0)
-  await expect(page.getByTestId('board-empty-hint')).toBeVisible()
-}
-
-async function openBoard(page: Page, title: string): Promise<void> {
-  await page.getByTestId('space-boards').click()
-  await page.getByTestId('board-item').filter({ hasText: title }).click()
-  await expect(page.getByTestId('board-loading')).toHaveCount(0)
-}
-
-/** Where on the page a point of the canvas is (x, y from the canvas's top-left corner). */
-async function onCanvas(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  const box = await page.getByTestId('board-canvas').boundingBox()
-  if (box === null) throw new Error('no canvas on screen')
-  return { x: box.x + x, y: box.y + y }
-}
-
 async function clickCanvas(page: Page, x: number, y: number): Promise<void> {
-  const at = await onCanvas(page, x, y)
+  const at = await onCanvas(page, { x: x, y: y })
   await page.mouse.click(at.x, at.y)
 }
 
@@ -47,8 +25,8 @@ async function dragCanvas(
   from: { x: number; y: number },
   to: { x: number; y: number },
 ): Promise<void> {
-  const start = await onCanvas(page, from.x, from.y)
-  const end = await onCanvas(page, to.x, to.y)
+  const start = await onCanvas(page, { x: from.x, y: from.y })
+  const end = await onCanvas(page, { x: to.x, y: to.y })
   await page.mouse.move(start.x, start.y)
   await page.mouse.down()
   await page.mouse.move(end.x, end.y, { steps: 8 })
@@ -179,7 +157,7 @@ test('frames drawn by dragging, arrows between stickies, locks only the facilita
     [260, 'Kartlegge behov'],
     [620, 'Søke midler'],
   ] as const) {
-    const at = await onCanvas(ada, x, 260)
+    const at = await onCanvas(ada, { x: x, y: 260 })
     await ada.mouse.dblclick(at.x, at.y)
     await typeAndLeave(ada, text)
   }
@@ -187,8 +165,8 @@ test('frames drawn by dragging, arrows between stickies, locks only the facilita
   // An arrow from the first to the second, pulled with the connector tool.
   await ada.getByTestId('board-canvas').focus()
   await ada.keyboard.press('c')
-  const from = await onCanvas(ada, 260, 260)
-  const to = await onCanvas(ada, 620, 260)
+  const from = await onCanvas(ada, { x: 260, y: 260 })
+  const to = await onCanvas(ada, { x: 620, y: 260 })
   await ada.mouse.move(from.x, from.y)
   await ada.mouse.down()
   await ada.mouse.move(to.x, to.y, { steps: 10 })

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
 import { joinDemo } from './participants'
+import { onCanvas } from './boardPages'
 
 let hub: RunningHub
 
@@ -108,16 +109,9 @@ test('the facilitator starts a timer that everyone sees count down, pause and en
   for (const page of [bo, cy]) await expect(page.getByTestId('timer')).toHaveCount(0)
 })
 
-/** Where on the page a point of the canvas is (x, y from the canvas's top-left corner). */
-async function onCanvas(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  const box = await page.getByTestId('board-canvas').boundingBox()
-  if (box === null) throw new Error('no canvas on screen')
-  return { x: box.x + x, y: box.y + y }
-}
-
 /** A sticky with `text`, placed by a double click at (x, y) on the canvas. */
 async function addSticky(page: Page, x: number, y: number, text: string): Promise<void> {
-  const at = await onCanvas(page, x, y)
+  const at = await onCanvas(page, { x: x, y: y })
   await page.mouse.dblclick(at.x, at.y)
   const editor = page.getByTestId('board-text-editor')
   await expect(editor).toBeVisible()
@@ -127,7 +121,7 @@ async function addSticky(page: Page, x: number, y: number, text: string): Promis
 }
 
 async function click(page: Page, x: number, y: number): Promise<void> {
-  const at = await onCanvas(page, x, y)
+  const at = await onCanvas(page, { x: x, y: y })
   await page.mouse.click(at.x, at.y)
 }
 
@@ -173,7 +167,7 @@ test('a voting round with 3 dots each: the 4th is refused, results open for ever
   await click(cy, 620, 240)
   await click(cy, 300, 240)
   await expect(cy.getByTestId('voting-status')).toHaveText('Voting: 1 of 3 dots left')
-  const at = await onCanvas(cy, 300, 240)
+  const at = await onCanvas(cy, { x: 300, y: 240 })
   await cy.keyboard.down('Alt')
   await cy.mouse.click(at.x, at.y)
   await cy.keyboard.up('Alt')
