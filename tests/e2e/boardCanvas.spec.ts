@@ -292,17 +292,17 @@ test('a filled board looks right at three zoom levels, light and dark', async ({
     await canvas.focus()
     // The whole board.
     await ada.keyboard.press('Shift+Digit1')
-    await ada.waitForTimeout(300)
-    expect((await probe(ada)).camera.zoom).toBeLessThan(0.2)
+    // The probe is written by the next paint: wait for it, not for a fixed time.
+    await expect.poll(async () => (await probe(ada)).camera.zoom).toBeLessThan(0.2)
     await ada.screenshot({ path: shot(`filled-fit-${scheme}`) })
     // 100 %, on the first frame's top-left stickies.
     await ada.keyboard.press('Control+0')
-    const fit = (await probe(ada)).camera
-    expect(fit.zoom).toBe(1)
+    await expect.poll(async () => (await probe(ada)).camera.zoom).toBe(1)
     // A third: text drawn as bars, authors left out.
     for (let i = 0; i < 5; i++) await ada.keyboard.press('-')
-    await ada.waitForTimeout(300)
-    expect((await probe(ada)).camera.zoom).toBeCloseTo(0.33, 2)
+    await expect
+      .poll(async () => Math.round((await probe(ada)).camera.zoom * 100) / 100)
+      .toBeCloseTo(0.33, 2)
     await ada.screenshot({ path: shot(`filled-third-${scheme}`) })
     for (let i = 0; i < 5; i++) await ada.keyboard.press('+')
     await ada.waitForTimeout(300)
