@@ -139,11 +139,13 @@ export function InPlaceEditor({ runtime, id, palette, fit, onDone }: EditorProps
       if (focused && document.hasFocus()) end()
     }
 
-    area.addEventListener('input', onInput)
-    area.addEventListener('compositionstart', onCompositionStart)
-    area.addEventListener('compositionend', onCompositionEnd)
-    area.addEventListener('keydown', onKeyDown)
-    area.addEventListener('blur', onBlur)
+    const listening = new AbortController()
+    const { signal } = listening
+    area.addEventListener('input', onInput, { signal })
+    area.addEventListener('compositionstart', onCompositionStart, { signal })
+    area.addEventListener('compositionend', onCompositionEnd, { signal })
+    area.addEventListener('keydown', onKeyDown, { signal })
+    area.addEventListener('blur', onBlur, { signal })
     const stops = [
       runtime.camera.subscribe(place),
       runtime.size.subscribe(place),
@@ -155,11 +157,7 @@ export function InPlaceEditor({ runtime, id, palette, fit, onDone }: EditorProps
     ]
     return () => {
       cancelAnimationFrame(focusFrame)
-      area.removeEventListener('input', onInput)
-      area.removeEventListener('compositionstart', onCompositionStart)
-      area.removeEventListener('compositionend', onCompositionEnd)
-      area.removeEventListener('keydown', onKeyDown)
-      area.removeEventListener('blur', onBlur)
+      listening.abort()
       for (const stop of stops) stop()
       // The next edit of this text is an undo step of its own.
       runtime.undo.stopCapturing()

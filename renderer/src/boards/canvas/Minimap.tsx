@@ -127,16 +127,13 @@ export function Minimap({
       dragging = undefined
       if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId)
     }
-    canvas.addEventListener('pointerdown', onDown)
-    canvas.addEventListener('pointermove', onMove)
-    canvas.addEventListener('pointerup', onUp)
-    canvas.addEventListener('pointercancel', onUp)
-    return () => {
-      canvas.removeEventListener('pointerdown', onDown)
-      canvas.removeEventListener('pointermove', onMove)
-      canvas.removeEventListener('pointerup', onUp)
-      canvas.removeEventListener('pointercancel', onUp)
-    }
+    const listening = new AbortController()
+    const { signal } = listening
+    canvas.addEventListener('pointerdown', onDown, { signal })
+    canvas.addEventListener('pointermove', onMove, { signal })
+    canvas.addEventListener('pointerup', onUp, { signal })
+    canvas.addEventListener('pointercancel', onUp, { signal })
+    return () => listening.abort()
   }, [runtime])
 
   return (

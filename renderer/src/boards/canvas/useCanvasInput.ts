@@ -66,31 +66,25 @@ export function useCanvasInput(
       canvas.style.cursor = controller.cursor.getSnapshot()
     }
 
-    canvas.addEventListener('pointerdown', onPointerDown)
-    canvas.addEventListener('pointermove', onPointerMove)
-    canvas.addEventListener('pointerup', onPointerUp)
-    canvas.addEventListener('pointercancel', onPointerCancel)
-    canvas.addEventListener('pointerleave', onPointerLeave)
-    canvas.addEventListener('dblclick', onDoubleClick)
+    // One abort takes every listener away.
+    const listening = new AbortController()
+    const { signal } = listening
+    canvas.addEventListener('pointerdown', onPointerDown, { signal })
+    canvas.addEventListener('pointermove', onPointerMove, { signal })
+    canvas.addEventListener('pointerup', onPointerUp, { signal })
+    canvas.addEventListener('pointercancel', onPointerCancel, { signal })
+    canvas.addEventListener('pointerleave', onPointerLeave, { signal })
+    canvas.addEventListener('dblclick', onDoubleClick, { signal })
     // On the wrapper: a wheel over the minimap, the zoom buttons or the text being edited
     // moves the board too, and never scrolls or zooms the page.
-    wrapper.addEventListener('wheel', onWheel, { passive: false })
-    wrapper.addEventListener('keydown', onKeyDown)
-    wrapper.addEventListener('keyup', onKeyUp)
-    window.addEventListener('blur', onWindowBlur)
+    wrapper.addEventListener('wheel', onWheel, { passive: false, signal })
+    wrapper.addEventListener('keydown', onKeyDown, { signal })
+    wrapper.addEventListener('keyup', onKeyUp, { signal })
+    window.addEventListener('blur', onWindowBlur, { signal })
     const stopCursor = controller.cursor.subscribe(showCursor)
     showCursor()
     return () => {
-      canvas.removeEventListener('pointerdown', onPointerDown)
-      canvas.removeEventListener('pointermove', onPointerMove)
-      canvas.removeEventListener('pointerup', onPointerUp)
-      canvas.removeEventListener('pointercancel', onPointerCancel)
-      canvas.removeEventListener('pointerleave', onPointerLeave)
-      canvas.removeEventListener('dblclick', onDoubleClick)
-      wrapper.removeEventListener('wheel', onWheel)
-      wrapper.removeEventListener('keydown', onKeyDown)
-      wrapper.removeEventListener('keyup', onKeyUp)
-      window.removeEventListener('blur', onWindowBlur)
+      listening.abort()
       stopCursor()
       controller.destroy()
     }

@@ -83,19 +83,17 @@ export function useImageInput(
       add(files, local(event))
     }
 
-    canvas.addEventListener('pointermove', onPointerMove)
-    canvas.addEventListener('pointerleave', onPointerLeave)
-    wrapper.addEventListener('paste', onPaste)
-    wrapper.addEventListener('dragover', onDragOver)
-    wrapper.addEventListener('dragleave', onDragLeave)
-    wrapper.addEventListener('drop', onDrop)
+    // One abort takes every listener away.
+    const listening = new AbortController()
+    const { signal } = listening
+    canvas.addEventListener('pointermove', onPointerMove, { signal })
+    canvas.addEventListener('pointerleave', onPointerLeave, { signal })
+    wrapper.addEventListener('paste', onPaste, { signal })
+    wrapper.addEventListener('dragover', onDragOver, { signal })
+    wrapper.addEventListener('dragleave', onDragLeave, { signal })
+    wrapper.addEventListener('drop', onDrop, { signal })
     return () => {
-      canvas.removeEventListener('pointermove', onPointerMove)
-      canvas.removeEventListener('pointerleave', onPointerLeave)
-      wrapper.removeEventListener('paste', onPaste)
-      wrapper.removeEventListener('dragover', onDragOver)
-      wrapper.removeEventListener('dragleave', onDragLeave)
-      wrapper.removeEventListener('drop', onDrop)
+      listening.abort()
     }
   }, [runtime, wrapperRef, canvasRef])
 }
