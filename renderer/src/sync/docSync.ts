@@ -1,5 +1,5 @@
 import { Awareness } from 'y-protocols/awareness'
-import { WebsocketProvider } from 'y-websocket'
+import { WebsocketProvider, messageSync } from 'y-websocket'
 import * as Y from 'yjs'
 import { syncUrlForHost } from '../../../shared/invite'
 import {
@@ -57,6 +57,7 @@ export function openDocSync(input: {
     const count = readStoredMessage(decoder)
     if (current.ws instanceof CountingWebSocket) current.ws.acknowledge(count)
   }
+  quietProviderUpdates(provider)
   const status = createSyncStatusStore({ doc, provider, awareness, surface: input.surface })
   statusRef.current = status
   provider.connect()
@@ -72,5 +73,42 @@ export function openDocSync(input: {
       awareness.destroy()
       doc.destroy()
     },
+  }
+}
+
+/**
+ * Applies what the host sends without Yjs encoding it again. Yjs encodes every transaction
+ * into an `update` event as long as anyone listens to `update`, and the provider listens
+ * (to send local edits), though it ignores what came from itself. For the first sync of a
+ * 10k-sticky board that is a 2 MiB encode for nothing (~80 ms). So while a sync message is
+ * applied, the provider's listener is off; it is the document's only `update` listener (the
+ * sync status watches transactions instead), so nothing is encoded.
+ *
+ * WARNING: an observer may write a local change while the message is applied. The first
+ * transaction of another origin turns the listener back on at once: `afterTransaction`
+ * comes before Yjs decides whether to encode that transaction, so it is still sent.
+ */
+function quietProviderUpdates(provider: WebsocketProvider): void {
+  const handle = provider.messageHandlers[messageSync]
+  if (handle === undefined) return
+  provider.messageHandlers[messageSync] = (encoder, decoder, current, emitSynced, type) => {
+    const { doc } = current
+    let quiet = true
+    const loud = (): void => {
+      if (!quiet) return
+      quiet = false
+      doc.on('update', current._updateHandler)
+    }
+    const onTransaction = (transaction: Y.Transaction): void => {
+      if (transaction.origin !== current) loud()
+    }
+    doc.off('update', current._updateHandler)
+    doc.on('afterTransaction', onTransaction)
+    try {
+      handle(encoder, decoder, current, emitSynced, type)
+    } finally {
+      doc.off('afterTransaction', onTransaction)
+      loud()
+    }
   }
 }

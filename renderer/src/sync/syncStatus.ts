@@ -78,10 +78,14 @@ export function createSyncStatusStore(input: {
     for (const listener of [...listeners]) listener()
   }
 
-  const onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (origin === provider) return
+  // `afterTransaction`, not `update`: a listener on `update` makes Yjs encode every
+  // transaction, the 2 MiB first sync of a large board included, only for us to ignore it.
+  const onTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin === provider) return
+    if (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0) return
     unsaved = true
-    update()
+    // After the transaction's `update` event, when the provider has sent (and counted) it.
+    queueMicrotask(update)
   }
   const onClosed = (): void => {
     refused = true
@@ -91,8 +95,7 @@ export function createSyncStatusStore(input: {
   provider.on('sync', update)
   provider.on('closed', onClosed)
   awareness.on('change', update)
-  // Registered after the provider's own update handler, so the message is already counted.
-  doc.on('update', onDocUpdate)
+  doc.on('afterTransaction', onTransaction)
 
   return {
     subscribe(listener) {
@@ -107,7 +110,7 @@ export function createSyncStatusStore(input: {
       provider.off('sync', update)
       provider.off('closed', onClosed)
       awareness.off('change', update)
-      doc.off('update', onDocUpdate)
+      doc.off('afterTransaction', onTransaction)
       listeners.clear()
     },
   }
