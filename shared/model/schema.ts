@@ -9,6 +9,10 @@ export const ROOT = {
   notes: 'notes',
   companies: 'companies',
   competences: 'competences',
+  /** Offers and needs, one key per field: see shared/model/competence/cells.ts. */
+  competenceCells: 'competenceCells',
+  /** Match status (contacted, project started, not relevant): shared/model/competence/matchStatus.ts. */
+  competenceMatches: 'competenceMatches',
 } as const
 
 /**
@@ -29,6 +33,12 @@ export type CommandOrigin = typeof COMMAND_ORIGIN | typeof SEED_ORIGIN
 /** A Y.Map whose values are a known record shape. Y's own typing is untyped here. */
 export type YRecord = Y.Map<unknown>
 
+/**
+ * What the readers below need of a record: a Y.Map, or the same fields as a plain object
+ * (e.g. a board preview sent before the document, see board/preview.ts).
+ */
+export type FieldSource = { get(key: string): unknown }
+
 export function metaMap(doc: Y.Doc): YRecord {
   return doc.getMap(ROOT.meta)
 }
@@ -42,12 +52,12 @@ export function competencesMap(doc: Y.Doc): Y.Map<YRecord> {
   return doc.getMap<YRecord>(ROOT.competences)
 }
 
-export function readString(map: YRecord, key: string, fallback = ''): string {
+export function readString(map: FieldSource, key: string, fallback = ''): string {
   const value = map.get(key)
   return typeof value === 'string' ? value : fallback
 }
 
-export function readNumber(map: YRecord, key: string, fallback = 0): number {
+export function readNumber(map: FieldSource, key: string, fallback = 0): number {
   const value = map.get(key)
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback
 }
