@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { runBoardsBench } from './boards'
 import { runBoardsBrowserBench } from './boardsBrowser'
+import { runCompetenceBench } from './competence'
 import { runFoundationBench, runPropagationBench } from './foundation'
 import { runNotesBench } from './notes'
 import { runNotesBrowserBench } from './notesBrowser'
@@ -12,7 +13,7 @@ function hasBrowser(): boolean {
   return found
 }
 
-// `npm run bench` runs everything; `npm run bench -- propagation` (or `peers`, `notes`, `boards`)
+// `npm run bench` runs everything; `npm run bench -- propagation` (or `peers`, `notes`, `boards`, `competence`)
 // one part.
 const only = process.argv[2]
 if (only === 'propagation') {
@@ -22,6 +23,8 @@ if (only === 'propagation') {
 } else if (only === 'notes') {
   runNotesBench()
   if (hasBrowser()) await runNotesBrowserBench()
+} else if (only === 'competence') {
+  runCompetenceBench()
 } else if (only === 'boards') {
   await runBoardsBench()
   if (hasBrowser()) await runBoardsBrowserBench()
@@ -33,6 +36,7 @@ if (only === 'propagation') {
   if (browser) await runNotesBrowserBench()
   await runBoardsBench()
   if (browser) await runBoardsBrowserBench()
+  runCompetenceBench()
 }
 
 // WARNING: providers and sockets of the measured clients keep timers alive; the figures are

@@ -3,6 +3,7 @@ import type { Company, Industry } from '../companies'
 import { NEED_LEVELS, OFFER_LEVELS, type Level } from './cells'
 import type { MatchMark } from './matchStatus'
 import type { CompetenceIndex } from './matrixIndex'
+import type { VocabularyEntry } from './vocabulary'
 import { matchKey } from './matchStatus'
 
 /**
@@ -33,7 +34,8 @@ export type Match = {
   offerLevel: Level
   crossIndustry: boolean
   score: number
-  explanation: Explanation
+  /** Written when first read. */
+  readonly explanation: Explanation
   /** The mark (contacted, project started, not relevant), when there is one. */
   mark: MatchMark | undefined
 }
@@ -101,10 +103,79 @@ export function explainMatch(input: {
   }
 }
 
+/** A match whose explanation is written when first read (most are never shown). */
+class RankedMatch implements Match {
+  readonly key: string
+  readonly needCompanyId: CompanyId
+  readonly offerCompanyId: CompanyId
+  readonly competenceId: CompetenceId
+  readonly needLevel: Level
+  readonly offerLevel: Level
+  readonly crossIndustry: boolean
+  readonly score: number
+  readonly mark: MatchMark | undefined
+  #need: Company
+  #offer: Company
+  #labels: { nb: string; en: string }
+  #explanation: Explanation | undefined
+
+  constructor(
+    need: Company,
+    offer: Company,
+    competence: VocabularyEntry,
+    needLevel: Level,
+    offerLevel: Level,
+    marks: ReadonlyMap<string, MatchMark> | undefined,
+  ) {
+    this.needCompanyId = need.id
+    this.offerCompanyId = offer.id
+    this.competenceId = competence.id
+    this.key = matchKey(this)
+    this.needLevel = needLevel
+    this.offerLevel = offerLevel
+    this.crossIndustry = need.industry !== offer.industry
+    this.score = (this.crossIndustry ? CROSS_INDUSTRY_BONUS : 0) + offerLevel + needLevel
+    this.mark = marks?.get(this.key)
+    this.#need = need
+    this.#offer = offer
+    this.#labels = competence.labels
+  }
+
+  get explanation(): Explanation {
+    this.#explanation ??= explainMatch({
+      need: this.#need,
+      offer: this.#offer,
+      competence: this.#labels,
+      needLevel: this.needLevel,
+      offerLevel: this.offerLevel,
+    })
+    return this.#explanation
+  }
+
+  toJSON(): Omit<Match, never> {
+    return {
+      key: this.key,
+      needCompanyId: this.needCompanyId,
+      offerCompanyId: this.offerCompanyId,
+      competenceId: this.competenceId,
+      needLevel: this.needLevel,
+      offerLevel: this.offerLevel,
+      crossIndustry: this.crossIndustry,
+      score: this.score,
+      explanation: this.explanation,
+      mark: this.mark,
+    }
+  }
+}
+
 /**
- * Every need with its ranked offers, in one pass over the index. `marks` (from
- * `readMatchMarks`) are attached to the matches they belong to. `limit` caps the offers kept
- * per need (all by default). Needs without any offer are listed with an empty `matches`.
+ * Every need with its ranked offers. `marks` (from `readMatchMarks`) are attached to the
+ * matches they belong to; `limit` caps the offers kept per need (all by default). Needs
+ * without any offer are listed with an empty `matches`.
+ *
+ * The order of a competence's offers depends only on the needing company's industry (the
+ * need level adds the same to every score), so offers are ranked once per competence and
+ * industry and every need walks that list, skipping its own company.
  */
 export function findMatches(
   index: CompetenceIndex,
@@ -118,49 +189,46 @@ export function findMatches(
   for (const competence of index.competences) {
     const cells = index.byCompetence.get(competence.id)
     if (cells === undefined) continue
-    const offers = cells.filter((cell) => cell.offer > 0)
+    const offers = cells
+      .filter((cell) => cell.offer > 0)
+      .map((cell) => ({
+        company: index.companyById.get(cell.companyId) as Company,
+        level: cell.offer,
+      }))
+    const rankedFor = new Map<Industry, typeof offers>()
     for (const needCell of cells) {
       if (needCell.need === 0) continue
       const need = index.companyById.get(needCell.companyId) as Company
-      const ranked: Match[] = []
-      for (const offerCell of offers) {
-        if (offerCell.companyId === needCell.companyId) continue
-        const offer = index.companyById.get(offerCell.companyId) as Company
-        const crossIndustry = need.industry !== offer.industry
-        const ref = {
-          needCompanyId: need.id,
-          offerCompanyId: offer.id,
-          competenceId: competence.id,
-        }
-        const key = matchKey(ref)
-        ranked.push({
-          key,
-          ...ref,
-          needLevel: needCell.need,
-          offerLevel: offerCell.offer,
-          crossIndustry,
-          score: (crossIndustry ? CROSS_INDUSTRY_BONUS : 0) + offerCell.offer + needCell.need,
-          explanation: explainMatch({
-            need,
-            offer,
-            competence: competence.labels,
-            needLevel: needCell.need,
-            offerLevel: offerCell.offer,
-          }),
-          mark: options.marks?.get(key),
-        })
+      let ranked = rankedFor.get(need.industry)
+      if (ranked === undefined) {
+        const bonus = (offer: (typeof offers)[number]): number =>
+          (offer.company.industry !== need.industry ? CROSS_INDUSTRY_BONUS : 0) + offer.level
+        ranked = [...offers].sort(
+          (a, b) =>
+            bonus(b) - bonus(a) || b.level - a.level || rank(a.company.id) - rank(b.company.id),
+        )
+        rankedFor.set(need.industry, ranked)
       }
-      ranked.sort(
-        (a, b) =>
-          b.score - a.score ||
-          b.offerLevel - a.offerLevel ||
-          rank(a.offerCompanyId) - rank(b.offerCompanyId),
-      )
+      const matches: Match[] = []
+      for (const offer of ranked) {
+        if (matches.length >= limit) break
+        if (offer.company.id === need.id) continue
+        matches.push(
+          new RankedMatch(
+            need,
+            offer.company,
+            competence,
+            needCell.need,
+            offer.level,
+            options.marks,
+          ),
+        )
+      }
       out.push({
         companyId: need.id,
         competenceId: competence.id,
         needLevel: needCell.need,
-        matches: ranked.length > limit ? ranked.slice(0, limit) : ranked,
+        matches,
       })
     }
   }
