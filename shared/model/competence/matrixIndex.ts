@@ -32,7 +32,7 @@ export type CompetenceIndex = {
   /** Tombstones included, so old ids can still be labelled. */
   competenceById: ReadonlyMap<CompetenceId, VocabularyEntry>
   resolve: Resolver
-  /** Cells with an offer, a need, a comment or evidence. */
+  /** Cells with an offer, a need, a comment or evidence; by company, then vocabulary order. */
   cells: readonly CellView[]
   cell(companyId: CompanyId, competenceId: CompetenceId): CellView | undefined
   /** A company's cells, in vocabulary order. */
@@ -113,7 +113,14 @@ export function buildCompetenceIndex(doc: Y.Doc): CompetenceIndex {
     resolved.set(key, existing === undefined ? view : combineCells(existing, view))
   }
 
-  const cells = [...resolved.values()].filter((cell) => !isEmpty(cell))
+  // By company (name order), then vocabulary order: the same on every replica.
+  const cells = [...resolved.values()]
+    .filter((cell) => !isEmpty(cell))
+    .sort(
+      (a, b) =>
+        (companyOrder.get(a.companyId) ?? 0) - (companyOrder.get(b.companyId) ?? 0) ||
+        (order.get(a.competenceId) ?? 0) - (order.get(b.competenceId) ?? 0),
+    )
   const byCompany = new Map<CompanyId, CellView[]>()
   const byCompetence = new Map<CompetenceId, CellView[]>()
   for (const cell of cells) {
