@@ -24,8 +24,33 @@ export const MessageType = {
   queryAwareness: 3,
   /** Kryss v1: "the first `count` sync messages you sent on this connection are on disk". */
   stored: 100,
+  /**
+   * Host → client, first on a board room for a client that asked with `preview=1`: the
+   * board's items as JSON text (shared/model/board/preview.ts), to draw before the document
+   * has arrived and applied.
+   */
+  boardPreview: 110,
 } as const
 export type MessageType = (typeof MessageType)[keyof typeof MessageType]
+
+/**
+ * URL query parameter with which a client (besides `kryss=1`) asks for a `boardPreview`
+ * before a board's document. A capability of its own, so older hosts and clients need not
+ * change the protocol version: a host that does not know it sends no preview.
+ */
+export const BOARD_PREVIEW_PARAM = 'preview'
+
+export function encodeBoardPreviewMessage(json: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.boardPreview)
+  encoding.writeVarString(encoder, json)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Reads the body of a `boardPreview` message whose type was already consumed. */
+export function readBoardPreviewMessage(decoder: decoding.Decoder): string {
+  return decoding.readVarString(decoder)
+}
 
 /**
  * Encodes a `stored` acknowledgement. `count` is the number of sync-protocol messages

@@ -6,7 +6,13 @@ import { BOARD_DIGESTS_FILE, BoardStores } from '../../electron/core/noteBodies'
 import type { BoardId, NoteId, WorkspaceId } from '../../shared/ids'
 import { boardMeta, initBoard } from '../../shared/model/board/boardDoc'
 import { createBoard, listBoards } from '../../shared/model/boards'
+import * as decoding from 'lib0/decoding'
+import { createItems } from '../../shared/model/board/commands'
+import { readBoardPreview } from '../../shared/model/board/preview'
+import { startPrivateMode, startSession } from '../../shared/model/board/session'
 import {
+  MessageType,
+  readBoardPreviewMessage,
   encodeManifest,
   encodePeerHello,
   PEER_PROTOCOL_VERSION,
@@ -136,6 +142,48 @@ describe('boards: one document per board, opened on demand', () => {
     initBoard(doc, { title: 'Kvittert', actor, now: 1 })
     raw.sendUpdate(Y.encodeStateAsUpdate(doc))
     await waitFor(() => raw.messages.some((m) => m[0] === 100), 'a stored ack')
+  })
+
+  it('sends a Kryss client that asks a preview of the board first, without hidden stickies', async () => {
+    const started = await startHost()
+    const workspace = await started.host.registry.create('Verksted')
+    const room = boardRoomName(workspace.id, boardA)
+    const writer = connectProvider(started.port, room, { token: workspace.token })
+    await whenSynced(writer)
+    initBoard(writer.doc, { title: 'Forhåndsvisning', actor, now: 1 })
+    startSession(writer.doc, actor)
+    const [shown] = createItems(writer.doc, [{ kind: 'sticky', x: 5, y: 6, text: 'Tre' }], {
+      actor,
+      now: 2,
+    })
+    startPrivateMode(writer.doc, actor, { now: 3 })
+    createItems(writer.doc, [{ kind: 'sticky', x: 0, y: 0, text: 'hemmelig' }], {
+      actor: { id: 'person-ola', name: 'Ola' },
+      now: 4,
+    })
+    // A second client has both: the host has applied them.
+    const reader = connectProvider(started.port, room, { token: workspace.token })
+    await waitFor(() => reader.doc.getMap('items').size === 2, 'both stickies through the host')
+
+    const url = (query: string) =>
+      `ws://127.0.0.1:${started.port}/sync/${room}?token=${workspace.token}${query}`
+    const asking = new RawClient(url('&kryss=1&preview=1'))
+    await waitFor(() => asking.messages.length >= 2, 'the first messages')
+    const first = asking.messages[0] as Uint8Array
+    const decoder = decoding.createDecoder(first)
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.boardPreview)
+    const items = readBoardPreview(readBoardPreviewMessage(decoder))
+    expect(items.map((item) => [item.id, item.text, item.x, item.y])).toEqual([
+      [shown, 'Tre', 5, 6],
+    ])
+    expect(asking.messages[1]?.[0]).toBe(MessageType.sync)
+
+    // Only on request, and only to a client that speaks Kryss's additions.
+    for (const query of ['&kryss=1', '&preview=1']) {
+      const other = new RawClient(url(query))
+      await waitFor(() => other.messages.length >= 1, 'the first message')
+      expect(other.messages.map((message) => message[0])).not.toContain(MessageType.boardPreview)
+    }
   })
 
   it('lists boards in the root document', async () => {

@@ -2,6 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket as NodeWebSocket } from 'ws'
 import type * as Y from 'yjs'
 import type { DocSync, openDocSync as OpenDocSync } from '../../renderer/src/sync/docSync'
+import type { receiveBoardPreview as ReceiveBoardPreview } from '../../renderer/src/boards/boardPreview'
+import type { BoardItem } from '../../shared/model/board/items'
+import { createItems } from '../../shared/model/board/commands'
+import { ANNE } from '../../shared/model/board/testing'
+import { BOARD_PREVIEW_PARAM } from '../../shared/protocol'
+import { boardRoomName } from '../../shared/rooms'
+import type { BoardId } from '../../shared/ids'
 import { cleanup, connectProvider, startHost, waitFor, whenSynced } from './hostHarness'
 
 /**
@@ -10,10 +17,12 @@ import { cleanup, connectProvider, startHost, waitFor, whenSynced } from './host
  * Node 20 has no global WebSocket; the renderer's socket class extends it, so `ws` stands in.
  */
 let openDocSync: typeof OpenDocSync
+let receiveBoardPreview: typeof ReceiveBoardPreview
 const hadWebSocket = 'WebSocket' in globalThis
 beforeAll(async () => {
   if (!hadWebSocket) Object.assign(globalThis, { WebSocket: NodeWebSocket })
   ;({ openDocSync } = await import('../../renderer/src/sync/docSync'))
+  ;({ receiveBoardPreview } = await import('../../renderer/src/boards/boardPreview'))
 })
 afterAll(() => {
   if (!hadWebSocket) Reflect.deleteProperty(globalThis, 'WebSocket')
@@ -91,5 +100,61 @@ describe('openDocSync', () => {
     await waitFor(() => states.includes(true), 'unsaved')
     await waitFor(() => sync.status.getSnapshot().state === 'saved', 'saved again')
     expect(sync.status.getSnapshot().unsaved).toBe(false)
+  })
+})
+
+describe('a board preview', () => {
+  async function openBoard(): Promise<DocSync> {
+    const started = await startHost()
+    const workspace = await started.host.registry.create('Verksted')
+    const room = boardRoomName(workspace.id, 'board-aaaaaaaaaaaa' as BoardId)
+    const writer = connectProvider(started.port, room, { token: workspace.token })
+    await whenSynced(writer)
+    createItems(
+      writer.doc,
+      [
+        { kind: 'sticky', x: 0, y: 0, text: 'Én' },
+        { kind: 'sticky', x: 200, y: 0, text: 'To' },
+      ],
+      { actor: ANNE, now: 1 },
+    )
+    const reader = connectProvider(started.port, room, { token: workspace.token })
+    await waitFor(() => reader.doc.getMap('items').size === 2, 'the stickies at the host')
+    const sync = openDocSync({
+      room,
+      target: { hostUrl: started.url, token: workspace.token },
+      surface: 'browser',
+      presence: { user: { name: 'Anne', color: '#0f766e', company: '' }, note: null },
+      params: { [BOARD_PREVIEW_PARAM]: '1' },
+    })
+    opened.push(sync)
+    return sync
+  }
+
+  it('holds the document back until the preview is painted, then applies it', async () => {
+    const sync = await openBoard()
+    let painted = (): void => {}
+    const previews: BoardItem[][] = []
+    receiveBoardPreview(sync, (items) => {
+      previews.push(items)
+      return new Promise<void>((done) => (painted = done))
+    })
+    await waitFor(() => previews.length === 1, 'the preview')
+    expect(previews[0]?.map((item) => item.text).sort()).toEqual(['To', 'Én'])
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    expect(sync.provider.synced).toBe(false)
+    expect(sync.doc.getMap('items').size).toBe(0)
+    painted()
+    await waitFor(() => sync.provider.synced, 'the document after the paint')
+    expect(sync.doc.getMap('items').size).toBe(2)
+  })
+
+  it('does not wait for a paint that never comes', async () => {
+    const sync = await openBoard()
+    const started = Date.now()
+    receiveBoardPreview(sync, () => new Promise<void>(() => {}))
+    await waitFor(() => sync.provider.synced, 'the document without a paint')
+    expect(sync.doc.getMap('items').size).toBe(2)
+    expect(Date.now() - started).toBeLessThan(5000)
   })
 })

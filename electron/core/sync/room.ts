@@ -55,6 +55,8 @@ export class SyncConnection {
     /** For log lines: `<address> <workspace>`. */
     readonly label: string,
     readonly credential: SyncCredential = 'workspace',
+    /** The client asked for a board preview before the document (`?preview=1`). */
+    readonly wantsPreview = false,
   ) {}
 
   send(message: Uint8Array): void {
@@ -110,6 +112,11 @@ export class SyncRoom {
     private readonly log: (line: string) => void,
     /** Called when the last connection has left. */
     private readonly onEmpty?: () => void,
+    /**
+     * A board room's preview message (sync/boardPreview.ts), sent first to Kryss clients that
+     * ask for it.
+     */
+    private readonly preview?: (doc: Y.Doc) => Uint8Array,
   ) {
     this.awareness = new awarenessProtocol.Awareness(store.doc)
     // The host is a relay, not a participant: it must not show up in anyone's presence list.
@@ -150,7 +157,10 @@ export class SyncRoom {
     return this.connections.size
   }
 
-  /** Adds a connection and starts the exchange: sync step 1, then everyone's awareness. */
+  /**
+   * Adds a connection and starts the exchange: a board's preview when asked for, sync step 1,
+   * then everyone's awareness.
+   */
   add(connection: SyncConnection): void {
     this.connections.add(connection)
     const { ws } = connection
@@ -177,6 +187,9 @@ export class SyncRoom {
     })
     ws.on('close', () => this.remove(connection))
 
+    if (this.preview !== undefined && connection.kryss && connection.wantsPreview) {
+      connection.send(this.preview(this.doc))
+    }
     const step1 = encoding.createEncoder()
     encoding.writeVarUint(step1, MessageType.sync)
     syncProtocol.writeSyncStep1(step1, this.doc)

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { WorkspaceId } from '../../../shared/ids'
 import {
   HOST_ID_PATTERN,
+  BOARD_PREVIEW_PARAM,
   KRYSS_PROTOCOL_PARAM,
   KRYSS_PROTOCOL_VERSION,
   PEER_PARAM,
@@ -12,6 +13,7 @@ import { parseRoomName, roomKey, type Room } from '../../../shared/rooms'
 import { isAllowedOrigin, tokensEqual } from '../auth'
 import type { DocStore } from '../storage/docStore'
 import type { WorkspaceEntry } from '../workspaces'
+import { boardPreviewMessage } from './boardPreview'
 import { CloseCode, SyncConnection, SyncRoom, type SyncCredential } from './room'
 
 /**
@@ -179,6 +181,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     }
     if (!workspace.store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
     const kryss = url.searchParams.get(KRYSS_PROTOCOL_PARAM) === String(KRYSS_PROTOCOL_VERSION)
+    const wantsPreview = url.searchParams.get(BOARD_PREVIEW_PARAM) === '1'
     const label = `${request.socket.remoteAddress ?? '?'} ${roomKey(room)}`
     const peerId = url.searchParams.get(PEER_PARAM)
     if (peerId !== null) {
@@ -192,7 +195,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         if (!store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
         if (closing || socket.destroyed) return releaseStore(room, workspace)
         wss.handleUpgrade(request, socket, head, (ws) =>
-          accept(ws, { room, workspace, store, kryss, label, credential, token }),
+          accept(ws, { room, workspace, store, kryss, wantsPreview, label, credential, token }),
         )
       },
       (error: unknown) => {
@@ -252,6 +255,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       workspace,
       store,
       kryss,
+      wantsPreview,
       label,
       credential,
       token,
@@ -260,6 +264,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       workspace: WorkspaceEntry
       store: DocStore
       kryss: boolean
+      wantsPreview: boolean
       label: string
       credential: SyncCredential
       token: string | null
@@ -306,11 +311,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
               releaseStore(room, workspace)
             }
           : undefined
-      const created: SyncRoom = new SyncRoom(room.workspaceId, store, log, onEmpty)
+      const preview = room.kind === 'board' ? boardPreviewMessage : undefined
+      const created: SyncRoom = new SyncRoom(room.workspaceId, store, log, onEmpty, preview)
       syncRoom = created
       rooms.set(key, created)
     }
-    syncRoom.add(new SyncConnection(ws, kryss, label, credential))
+    syncRoom.add(new SyncConnection(ws, kryss, label, credential, wantsPreview))
   }
 
   return {

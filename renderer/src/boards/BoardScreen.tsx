@@ -89,6 +89,14 @@ function useFirstSync(runtime: BoardRuntime | undefined): boolean {
   return runtime !== undefined && (synced || syncedRuntime === runtime)
 }
 
+/** Whether the board's preview is on screen before its document (boardPreview.ts). */
+function usePreviewing(runtime: BoardRuntime | undefined): boolean {
+  return useSyncExternalStore(
+    runtime?.previewing.subscribe ?? noSubscription,
+    () => runtime?.previewing.getSnapshot() ?? false,
+  )
+}
+
 function usePresenting(runtime: BoardRuntime | undefined): boolean {
   return useSyncExternalStore(
     runtime?.presenting.subscribe ?? noSubscription,
@@ -108,6 +116,7 @@ function OpenBoard({
   const { t } = useTranslation()
   const runtime = useBoardRuntime({ connection, boardId, user, readOnly })
   const loaded = useFirstSync(runtime)
+  const previewing = usePreviewing(runtime)
   const presenting = usePresenting(runtime)
 
   // A board this session just created is started here, once its document has synced (see
@@ -148,14 +157,13 @@ function OpenBoard({
       ),
     [runtime, connection, authorName],
   )
-  const body = useMemo(
-    () =>
-      runtime === undefined ? null : (
-        <>
-          <BoardCanvas runtime={runtime} />
-          <BoardToolbar runtime={runtime} />
-        </>
-      ),
+  // The canvas shows a preview as soon as there is one; the tools wait for the document.
+  const canvas = useMemo(
+    () => (runtime === undefined ? null : <BoardCanvas runtime={runtime} />),
+    [runtime],
+  )
+  const toolbar = useMemo(
+    () => (runtime === undefined ? null : <BoardToolbar runtime={runtime} />),
     [runtime],
   )
 
@@ -181,7 +189,8 @@ function OpenBoard({
         <div className="board-header-end">{loaded && tools}</div>
       </header>
       <div className="board-body">
-        {loaded ? body : <BoardLoading />}
+        {loaded || previewing ? canvas : <BoardLoading />}
+        {loaded && toolbar}
         {presenting && runtime !== undefined && (
           <Button
             size="sm"

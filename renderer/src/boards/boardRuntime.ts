@@ -8,6 +8,7 @@ import { createValueStore, type ExternalStore, type ValueStore } from '../lib/ex
 import type { DocSync } from '../sync/docSync'
 import type { PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
+import { receiveBoardPreview } from './boardPreview'
 import { createBoardScene, type BoardScene } from './state/boardScene'
 import {
   boardPeersStore,
@@ -45,7 +46,14 @@ export type BoardRuntime = {
   viewOnly: ValueStore<boolean>
   /** Present mode, on this screen only: the board shown without tools, nothing editable. */
   presenting: ValueStore<boolean>
-  /** Whether tools may write now: neither view-only nor presenting. */
+  /**
+   * The board's preview is on screen and its document not yet synced (boardPreview.ts):
+   * the canvas shows, nothing on it can be changed yet.
+   */
+  previewing: ValueStore<boolean>
+  /** Counts the canvas's paints (the preview waits for one before the document applies). */
+  paints: ValueStore<number>
+  /** Whether tools may write now: synced, neither view-only nor presenting. */
   canEdit(): boolean
   /** My name or colour changed in the profile. */
   setUser(user: PresenceUser): void
@@ -66,6 +74,24 @@ export function openBoardRuntime(input: {
   const undo = createBoardUndo(sync.doc, { textOrigins: [BOARD_TEXT_ORIGIN] })
   const viewOnly = createValueStore(input.readOnly)
   const presenting = createValueStore(false)
+  const previewing = createValueStore(false)
+  const paints = createValueStore(0)
+  const synced = (): boolean => sync.status.getSnapshot().synced
+  receiveBoardPreview(sync, (items) => {
+    if (synced() || !scene.showPreview(items)) return undefined
+    previewing.set(true)
+    return new Promise<void>((painted) => {
+      const stop = paints.subscribe(() => {
+        stop()
+        painted()
+      })
+    })
+  })
+  const stopPreview = sync.status.subscribe(() => {
+    if (!synced() || !previewing.getSnapshot()) return
+    scene.endPreview()
+    previewing.set(false)
+  })
   return {
     boardId: input.boardId,
     sync,
@@ -80,12 +106,15 @@ export function openBoardRuntime(input: {
     undo,
     viewOnly,
     presenting,
-    canEdit: () => !viewOnly.getSnapshot() && !presenting.getSnapshot(),
+    previewing,
+    paints,
+    canEdit: () => synced() && !viewOnly.getSnapshot() && !presenting.getSnapshot(),
     setUser(user) {
       sync.awareness.setLocalStateField('user', user)
       actor.name = user.name
     },
     destroy() {
+      stopPreview()
       undo.destroy()
       presence.destroy()
       peers.destroy()

@@ -31,6 +31,8 @@ export function openDocSync(input: {
   target: SyncTarget
   surface: Surface
   presence: PresenceState
+  /** More URL parameters: capabilities this room's client asks for (shared/protocol.ts). */
+  params?: Record<string, string>
 }): DocSync {
   const doc = new Y.Doc()
   const awareness = new Awareness(doc)
@@ -44,6 +46,7 @@ export function openDocSync(input: {
     params: {
       token: input.target.token,
       [KRYSS_PROTOCOL_PARAM]: String(KRYSS_PROTOCOL_VERSION),
+      ...input.params,
     },
     WebSocketPolyfill: countingWebSocketClass(() => statusRef.current?.countsChanged()),
     // WARNING: cross-tab BroadcastChannel sync would let one tab's "saved" depend on another

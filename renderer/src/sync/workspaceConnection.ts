@@ -3,6 +3,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { BoardId, NoteId, WorkspaceId } from '../../../shared/ids'
 import { boardRoomName, noteRoomName, rootRoomName } from '../../../shared/rooms'
+import { BOARD_PREVIEW_PARAM } from '../../../shared/protocol'
 import type { Surface, SyncTarget } from '../connection/hostSession'
 import { createBodyCache } from './bodyCache'
 import { openDocSync, type DocSync } from './docSync'
@@ -51,8 +52,18 @@ export function openWorkspaceConnection(input: {
   })
   const status = combineSyncStatus(root.status)
   // A warm body still counts for "saved": edits made just before leaving a note are in it.
-  const openCounted = (room: string, presence: PresenceState): DocSync => {
-    const sync = openDocSync({ room, target: input.target, surface: input.surface, presence })
+  const openCounted = (
+    room: string,
+    presence: PresenceState,
+    params?: Record<string, string>,
+  ): DocSync => {
+    const sync = openDocSync({
+      room,
+      target: input.target,
+      surface: input.surface,
+      presence,
+      params,
+    })
     const detach = status.attach(sync.status)
     return {
       ...sync,
@@ -76,7 +87,10 @@ export function openWorkspaceConnection(input: {
     peekNoteBody: (noteId) => bodies.peek(noteId),
     prefetchNoteBody: (noteId, presence) => bodies.prefetch(noteId, presence),
     openBoard(boardId, presence) {
-      const board = openCounted(boardRoomName(input.workspaceId, boardId), presence)
+      // A board's items come first as a preview, drawn while its document applies.
+      const board = openCounted(boardRoomName(input.workspaceId, boardId), presence, {
+        [BOARD_PREVIEW_PARAM]: '1',
+      })
       boards.add(board)
       return {
         ...board,

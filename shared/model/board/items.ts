@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { ItemId } from '../../ids'
-import { readNumber, readString, type YRecord } from '../schema'
+import { readNumber, readString, type FieldSource, type YRecord } from '../schema'
 import { boardItems } from './boardDoc'
 import { isFractionalIndex } from './fractionalIndex'
 
@@ -103,13 +103,13 @@ export type BoardItem = {
   alt: string | undefined
 }
 
-function optionalString(map: YRecord, key: string): string | undefined {
+function optionalString(map: FieldSource, key: string): string | undefined {
   const value = map.get(key)
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
 /** The text of an item: a Y.Text normally; a plain string from an older or foreign writer. */
-export function readItemText(map: YRecord): string {
+export function readItemText(map: FieldSource): string {
   const text = map.get('text')
   if (text instanceof Y.Text) return text.toJSON()
   return typeof text === 'string' ? text : ''
@@ -124,7 +124,7 @@ function finitePair(value: unknown): [number, number] | undefined {
 }
 
 /** An item's position: `pos`, or separate `x`/`y` from another writer. */
-export function readPosition(record: YRecord): { x: number; y: number } {
+export function readPosition(record: FieldSource): { x: number; y: number } {
   const pos = finitePair(record.get('pos'))
   return pos === undefined
     ? { x: readNumber(record, 'x'), y: readNumber(record, 'y') }
@@ -136,7 +136,7 @@ export function writePosition(record: YRecord, x: number, y: number): void {
   record.set('pos', [x, y])
 }
 
-function readSize(record: YRecord, kind: ItemKind): { w: number; h: number } {
+function readSize(record: FieldSource, kind: ItemKind): { w: number; h: number } {
   const size = finitePair(record.get('size'))
   if (size !== undefined) return { w: Math.max(0, size[0]), h: Math.max(0, size[1]) }
   return {
@@ -159,7 +159,7 @@ export function writeSize(record: YRecord, kind: ItemKind, w: number, h: number)
 }
 
 /** Who made an item and when: `made`, or separate fields from another writer. */
-function readMade(record: YRecord): { author: string; authorId: string; createdAt: number } {
+function readMade(record: FieldSource): { author: string; authorId: string; createdAt: number } {
   const made = record.get('made')
   if (typeof made === 'object' && made !== null && !Array.isArray(made)) {
     const { author, authorId, createdAt } = made as Record<string, unknown>
@@ -183,8 +183,15 @@ export function readAuthorId(record: YRecord): string {
 
 /** Reads one item; undefined when it is not a map or of a kind this version does not know. */
 export function readItem(id: string, map: unknown): BoardItem | undefined {
-  if (!(map instanceof Y.Map)) return undefined
-  const record = map as YRecord
+  return map instanceof Y.Map ? readItemFields(id, map as YRecord) : undefined
+}
+
+/**
+ * Reads one item from its fields, a Y.Map's or a plain object's with the same keys (`text`
+ * then a string); undefined for a kind this version does not know. Every value is checked
+ * as a foreign writer's would be.
+ */
+export function readItemFields(id: string, record: FieldSource): BoardItem | undefined {
   const kind = record.get('kind')
   if (!isItemKind(kind)) return undefined
   const z = record.get('z')

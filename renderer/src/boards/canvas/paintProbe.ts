@@ -21,6 +21,13 @@ export type BoardPaintProbe = {
   peerDragAt: number
   /** The camera of the last paint (to find an item on screen). */
   camera: Camera
+  /**
+   * `performance.now()` when a paint first drew `items` items (the first paint that held a
+   * whole board, however long the frames after it take).
+   */
+  firstFullAt: number
+  /** The item count `firstFullAt` is for. */
+  firstFullItems: number
 }
 
 declare global {
@@ -56,6 +63,8 @@ export function recordPaint(input: {
     peerDrag: '',
     peerDragAt: 0,
     camera: input.camera,
+    firstFullAt: 0,
+    firstFullItems: 0,
   })
   probe.paints++
   probe.lastPaintMs = now - input.startedAt
@@ -63,6 +72,10 @@ export function recordPaint(input: {
   probe.items = input.items
   probe.pictures = input.pictures
   probe.camera = input.camera
+  if (input.drawn > 0 && input.items !== probe.firstFullItems) {
+    probe.firstFullItems = input.items
+    probe.firstFullAt = now
+  }
   const key = dragKey(input.peers)
   if (key !== probe.peerDrag) {
     probe.peerDrag = key

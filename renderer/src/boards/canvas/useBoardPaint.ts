@@ -64,6 +64,7 @@ export function useBoardPaint(input: {
         peers,
         camera,
       })
+      runtime.paints.set(runtime.paints.getSnapshot() + 1)
       images.sweep()
       if (stats.incomplete) loop.invalidate()
     }
@@ -77,6 +78,7 @@ export function useBoardPaint(input: {
       runtime.peers.subscribe(invalidate),
       runtime.presenting.subscribe(invalidate),
       runtime.viewOnly.subscribe(invalidate),
+      runtime.previewing.subscribe(invalidate),
       votes.subscribe(invalidate),
       images.subscribe(invalidate),
       palette.subscribe(() => {

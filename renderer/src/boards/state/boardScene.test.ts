@@ -6,6 +6,8 @@ import { fillBoard } from '../../../../shared/model/board/fixtures'
 import { startSession, startPrivateMode } from '../../../../shared/model/board/session'
 import { ANNE, BJORN, syncReplicas } from '../../../../shared/model/board/testing'
 import { revealItems, visibleItems } from '../../../../shared/model/board/visibility'
+import type { BoardItem } from '../../../../shared/model/board/items'
+import { boardPreviewJson, readBoardPreview } from '../../../../shared/model/board/preview'
 import { createBoardScene } from './boardScene'
 
 const stamp = (actor = ANNE) => ({ actor, now: 1 })
@@ -129,5 +131,53 @@ describe('board scene', () => {
     expect(screen.length).toBeGreaterThan(0)
     expect(screen.length).toBeLessThan(200)
     expect(scene.bounds()?.w).toBeGreaterThan(1600)
+  })
+})
+
+describe('board scene: a preview before the document', () => {
+  function hostBoard(): Y.Doc {
+    const doc = new Y.Doc()
+    fillBoard(doc, { stickies: 40, seed: 5 })
+    return doc
+  }
+
+  it('shows the preview, then the document replaces it item by item', () => {
+    const host = hostBoard()
+    const doc = new Y.Doc()
+    const scene = createBoardScene(doc, ANNE)
+    const changes: number[] = []
+    scene.subscribe((changed) => changes.push(changed.size))
+
+    const preview = readBoardPreview(boardPreviewJson(host))
+    expect(scene.showPreview(preview)).toBe(true)
+    expect(scene.size).toBe(visibleItems(host, ANNE).length)
+    expect(scene.query({ x: -1e6, y: -1e6, w: 2e6, h: 2e6 }).length).toBe(scene.size)
+
+    // The host deleted one sticky after it made the preview.
+    const gone = visibleItems(host, ANNE).find((item) => item.kind === 'sticky')?.id as ItemId
+    deleteItems(host, [gone])
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(host))
+    expect(scene.get(gone)).toBeUndefined()
+    expect(scene.all()).toEqual(visibleItems(host, ANNE))
+    expect(changes.length).toBe(2)
+  })
+
+  it('is not shown over a document that has items', () => {
+    const doc = hostBoard()
+    const scene = createBoardScene(doc, ANNE)
+    const before = scene.all()
+    expect(scene.showPreview([{ ...(before[0] as BoardItem), id: 'x-preview' as ItemId }])).toBe(
+      false,
+    )
+    expect(scene.get('x-preview' as ItemId)).toBeUndefined()
+  })
+
+  it('drops what only the preview had when the document synced without items', () => {
+    const host = hostBoard()
+    const scene = createBoardScene(new Y.Doc(), ANNE)
+    scene.showPreview(readBoardPreview(boardPreviewJson(host)))
+    expect(scene.size).toBeGreaterThan(0)
+    scene.endPreview()
+    expect(scene.size).toBe(0)
   })
 })

@@ -36,6 +36,14 @@ export type BoardScene = {
   /** Grows with every change; a cheap "did anything change" for views. */
   readonly version: number
   subscribe(listener: (changed: ReadonlySet<ItemId>) => void): () => void
+  /**
+   * Shows a board's preview (shared/model/board/preview.ts) until the document has items:
+   * the first change of the document's items replaces it, item by item. Returns false, and
+   * shows nothing, when the document already has items.
+   */
+  showPreview(items: readonly BoardItem[]): boolean
+  /** The document has synced: anything still shown from the preview is read from it. */
+  endPreview(): void
   destroy(): void
 }
 
@@ -89,6 +97,8 @@ export function createBoardScene(doc: Y.Doc, viewer: { id: string }): BoardScene
   const listeners = new Set<(changed: ReadonlySet<ItemId>) => void>()
   let ordered: BoardItem[] | undefined
   let version = 0
+  /** Ids shown from a preview, not (yet) read from the document. */
+  let previewed = new Set<ItemId>()
 
   const seen = (item: BoardItem): boolean => !item.hidden || item.authorId === viewer.id
   const visible = (id: ItemId): BoardItem | undefined => shown.get(id)?.item
@@ -164,14 +174,16 @@ export function createBoardScene(doc: Y.Doc, viewer: { id: string }): BoardScene
     }
   }
 
-  const apply = (ids: Iterable<ItemId>): Set<ItemId> => {
-    const items = boardItems(doc)
+  const apply = (
+    ids: Iterable<ItemId>,
+    read: (id: ItemId) => BoardItem | undefined = (id) => readItem(id, boardItems(doc).get(id)),
+  ): Set<ItemId> => {
     const changed = new Set<ItemId>()
     const touched: ItemId[] = []
     for (const id of ids) {
       const before = known.get(id)
       if (before !== undefined) link(before, false)
-      const after = readItem(id, items.get(id))
+      const after = read(id)
       if (after === undefined) known.delete(id)
       else {
         known.set(id, after)
@@ -198,13 +210,18 @@ export function createBoardScene(doc: Y.Doc, viewer: { id: string }): BoardScene
   boardItems(doc).forEach((_, id) => initial.push(id as ItemId))
   apply(initial)
 
-  const stop = observeItems(doc, ({ added, removed, changed }) => {
-    const ids = new Set<ItemId>([...added, ...removed, ...changed])
-    const result = apply(ids)
-    if (result.size === 0) return
+  const notify = (changed: ReadonlySet<ItemId>): void => {
+    if (changed.size === 0) return
     ordered = undefined
     version++
-    for (const listener of [...listeners]) listener(result)
+    for (const listener of [...listeners]) listener(changed)
+  }
+
+  const stop = observeItems(doc, ({ added, removed, changed }) => {
+    // The document replaces a preview whole: what it lacks is gone.
+    const ids = new Set<ItemId>([...previewed, ...added, ...removed, ...changed])
+    previewed = new Set()
+    notify(apply(ids))
   })
 
   const query = (rect: Rect): BoardItem[] => {
@@ -286,6 +303,21 @@ export function createBoardScene(doc: Y.Doc, viewer: { id: string }): BoardScene
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    showPreview(items) {
+      if (boardItems(doc).size > 0) return false
+      const byId = new Map(items.map((item) => [item.id, item]))
+      // A second preview (after a reconnect) replaces the first.
+      const ids = new Set([...previewed, ...byId.keys()])
+      previewed = new Set(byId.keys())
+      notify(apply(ids, (id) => byId.get(id)))
+      return true
+    },
+    endPreview() {
+      if (previewed.size === 0) return
+      const ids = previewed
+      previewed = new Set()
+      notify(apply(ids))
     },
     destroy() {
       stop()
