@@ -4,7 +4,9 @@ import { boardMeta, initBoard, type BoardActor } from './model/board/boardDoc'
 import { createItems, type NewItem } from './model/board/commands'
 import type { StickyColor } from './model/board/items'
 import { createBoard } from './model/boards'
-import { createCompany, createCompetence, type Industry } from './model/companies'
+import { createCompany, type Industry, type SizeBand } from './model/companies'
+import { writeCell, type Level } from './model/competence/cells'
+import { addCompetence, type CompetenceCategory } from './model/competence/vocabulary'
 import { syncNoteLinks } from './model/links'
 import { appendNoteBody, noteBodyFragment } from './model/noteBody'
 import { createNote } from './model/notes'
@@ -24,6 +26,10 @@ type DemoCompany = {
   location: string
   color: string
   description: string
+  sizeBand: SizeBand
+  /** `.example` addresses: the companies are fictional. */
+  website: string
+  contactPerson: string
 }
 
 const COMPANIES: DemoCompany[] = [
@@ -34,6 +40,9 @@ const COMPANIES: DemoCompany[] = [
     location: 'Nordvik',
     color: '#b45309',
     description: 'Kontor- og skolemøbler i heltre og plate, 60 ansatte.',
+    sizeBand: '50-249',
+    website: 'https://lien-mobelverk.example',
+    contactPerson: 'Kari Lien',
   },
   {
     id: 'co-treform',
@@ -42,6 +51,9 @@ const COMPANIES: DemoCompany[] = [
     location: 'Elvestad',
     color: '#92400e',
     description: 'Spesialinnredning for butikk og hotell i små serier.',
+    sizeBand: '10-49',
+    website: 'https://treform.example',
+    contactPerson: 'Jonas Berg',
   },
   {
     id: 'co-fjordmat',
@@ -51,6 +63,9 @@ const COMPANIES: DemoCompany[] = [
     color: '#15803d',
     description:
       'Potetprodukter og ferdigretter; store mengder skrell og stivelse som restråstoff.',
+    sizeBand: '50-249',
+    website: 'https://fjordmat.example',
+    contactPerson: 'Sigrid Næss',
   },
   {
     id: 'co-solbakken',
@@ -59,6 +74,9 @@ const COMPANIES: DemoCompany[] = [
     location: 'Haugli',
     color: '#65a30d',
     description: 'Industribakeri med eget energiprosjekt for ovnsvarme.',
+    sizeBand: '50-249',
+    website: 'https://solbakken-bakeri.example',
+    contactPerson: 'Per Solbakken',
   },
   {
     id: 'co-vestplate',
@@ -67,6 +85,9 @@ const COMPANIES: DemoCompany[] = [
     location: 'Strandvik',
     color: '#a16207',
     description: 'Sponplater og MDF; leter etter biobaserte bindemidler.',
+    sizeBand: '250+',
+    website: 'https://vestplate.example',
+    contactPerson: 'Ingrid Vik',
   },
   {
     id: 'co-hals',
@@ -75,6 +96,9 @@ const COMPANIES: DemoCompany[] = [
     location: 'Elvestad',
     color: '#475569',
     description: 'Kjetting og løfteutstyr; herding, sveising og sporbarhet.',
+    sizeBand: '50-249',
+    website: 'https://hals-kjetting.example',
+    contactPerson: 'Arne Hals',
   },
   {
     id: 'co-embla',
@@ -83,6 +107,9 @@ const COMPANIES: DemoCompany[] = [
     location: 'Haugli',
     color: '#0e7490',
     description: 'Bølgepapp og formstøpt fiber for mat og møbler.',
+    sizeBand: '10-49',
+    website: 'https://embla-emballasje.example',
+    contactPerson: 'Nora Dahl',
   },
   {
     id: 'co-aune',
@@ -91,6 +118,9 @@ const COMPANIES: DemoCompany[] = [
     location: 'Strandvik',
     color: '#b91c1c',
     description: 'Massivtre og rehabilitering; fukt og inneklima.',
+    sizeBand: '10-49',
+    website: 'https://aune-bygg.example',
+    contactPerson: 'Eirik Aune',
   },
   {
     id: 'co-kryss',
@@ -99,6 +129,9 @@ const COMPANIES: DemoCompany[] = [
     location: 'Nordvik',
     color: '#7c3aed',
     description: 'Driver klyngen: workshops, prosjektutvikling og søknader.',
+    sizeBand: '1-9',
+    website: 'https://kryss-innovasjon.example',
+    contactPerson: 'Maria Kryssvik',
   },
   {
     id: 'co-hik',
@@ -107,20 +140,110 @@ const COMPANIES: DemoCompany[] = [
     location: 'Kryssdalen',
     color: '#1d4ed8',
     description: 'Materialteknologi, automatisering og livsløpsanalyse.',
+    sizeBand: '250+',
+    website: 'https://hik.example',
+    contactPerson: 'Prof. Tor Åsen',
   },
 ]
 
-const COMPETENCES: { id: string; name: string; category: string }[] = [
-  { id: 'cp-binders', name: 'Biobaserte bindemidler', category: 'materials' },
-  { id: 'cp-starch', name: 'Stivelseskjemi', category: 'materials' },
-  { id: 'cp-robot', name: 'Robotceller for små serier', category: 'automation' },
-  { id: 'cp-laser', name: 'Laserskjæring', category: 'processes' },
-  { id: 'cp-heat', name: 'Varmegjenvinning', category: 'energy' },
-  { id: 'cp-surface', name: 'Overflatebehandling og lakk', category: 'processes' },
-  { id: 'cp-lca', name: 'Livsløpsanalyse (LCA)', category: 'circularity' },
-  { id: 'cp-fibre', name: 'Formstøpt fiber', category: 'circularity' },
-  { id: 'cp-moisture', name: 'Fuktsikring i massivtre', category: 'materials' },
-  { id: 'cp-trace', name: 'Sporbarhet og merking', category: 'digital' },
+const COMPETENCES: {
+  id: string
+  name: string
+  nameEn: string
+  category: CompetenceCategory
+  synonyms?: string[]
+}[] = [
+  {
+    id: 'cp-binders',
+    name: 'Biobaserte bindemidler',
+    nameEn: 'Bio-based binders',
+    category: 'materials',
+    synonyms: ['biolim', 'formaldehydfritt lim'],
+  },
+  { id: 'cp-starch', name: 'Stivelseskjemi', nameEn: 'Starch chemistry', category: 'materials' },
+  {
+    id: 'cp-robot',
+    name: 'Robotceller for små serier',
+    nameEn: 'Robot cells for small batches',
+    category: 'automation',
+    synonyms: ['robotisering'],
+  },
+  { id: 'cp-laser', name: 'Laserskjæring', nameEn: 'Laser cutting', category: 'processes' },
+  {
+    id: 'cp-heat',
+    name: 'Varmegjenvinning',
+    nameEn: 'Heat recovery',
+    category: 'energy',
+    synonyms: ['spillvarme'],
+  },
+  {
+    id: 'cp-surface',
+    name: 'Overflatebehandling og lakk',
+    nameEn: 'Surface treatment and coating',
+    category: 'processes',
+  },
+  {
+    id: 'cp-lca',
+    name: 'Livsløpsanalyse (LCA)',
+    nameEn: 'Life-cycle assessment (LCA)',
+    category: 'circularity',
+  },
+  { id: 'cp-fibre', name: 'Formstøpt fiber', nameEn: 'Moulded fibre', category: 'circularity' },
+  {
+    id: 'cp-moisture',
+    name: 'Fuktsikring i massivtre',
+    nameEn: 'Moisture protection in mass timber',
+    category: 'materials',
+  },
+  {
+    id: 'cp-trace',
+    name: 'Sporbarhet og merking',
+    nameEn: 'Traceability and marking',
+    category: 'digital',
+  },
+]
+
+/**
+ * Offers and needs of the example map: [company, competence, offer 0–3, need 0–3, comment].
+ * Chosen so that matchmaking has cross-industry matches to show (the food producer's starch
+ * for the panel maker's binders, the bakery's heat recovery for the dryer, …).
+ */
+const CELLS: [string, string, Level, Level, string][] = [
+  ['co-vestplate', 'cp-binders', 1, 3, 'Vil erstatte UF-lim i sponplater; piloter på gang.'],
+  ['co-vestplate', 'cp-starch', 0, 2, ''],
+  ['co-vestplate', 'cp-heat', 0, 2, 'Avtrekket fra trommeltørken.'],
+  ['co-vestplate', 'cp-lca', 0, 1, ''],
+  ['co-vestplate', 'cp-surface', 2, 0, ''],
+  ['co-fjordmat', 'cp-starch', 3, 0, 'Store mengder stivelse og skrell som restråstoff.'],
+  ['co-fjordmat', 'cp-binders', 1, 0, ''],
+  ['co-fjordmat', 'cp-fibre', 0, 2, 'Emballasje uten plast til ferdigretter.'],
+  ['co-fjordmat', 'cp-trace', 0, 2, ''],
+  ['co-fjordmat', 'cp-heat', 2, 0, ''],
+  ['co-solbakken', 'cp-heat', 3, 0, 'Eget energiprosjekt for ovnsvarme.'],
+  ['co-solbakken', 'cp-robot', 0, 1, ''],
+  ['co-solbakken', 'cp-starch', 2, 0, ''],
+  ['co-lien', 'cp-robot', 2, 3, 'Små serier, mange varianter.'],
+  ['co-lien', 'cp-surface', 3, 0, ''],
+  ['co-lien', 'cp-laser', 0, 2, ''],
+  ['co-lien', 'cp-lca', 0, 2, 'Kunder spør etter miljødeklarasjoner.'],
+  ['co-treform', 'cp-surface', 2, 0, ''],
+  ['co-treform', 'cp-laser', 2, 0, ''],
+  ['co-treform', 'cp-robot', 0, 1, ''],
+  ['co-hals', 'cp-laser', 3, 0, 'Lasermerking og -skjæring i stål.'],
+  ['co-hals', 'cp-trace', 3, 0, 'Datamatrise på hvert tiende ledd.'],
+  ['co-hals', 'cp-robot', 2, 0, 'Robotsveising.'],
+  ['co-hals', 'cp-heat', 0, 2, 'Herdeovnene.'],
+  ['co-embla', 'cp-fibre', 3, 0, ''],
+  ['co-embla', 'cp-trace', 0, 3, 'Returemballasje som kan spores.'],
+  ['co-embla', 'cp-binders', 0, 1, ''],
+  ['co-aune', 'cp-moisture', 3, 0, ''],
+  ['co-aune', 'cp-heat', 0, 2, 'Varme til hallen.'],
+  ['co-aune', 'cp-lca', 1, 2, ''],
+  ['co-kryss', 'cp-lca', 1, 0, ''],
+  ['co-hik', 'cp-lca', 3, 0, 'Livsløpsanalyse og EPD-er.'],
+  ['co-hik', 'cp-robot', 2, 0, 'Robotlab for offline-programmering.'],
+  ['co-hik', 'cp-binders', 2, 0, ''],
+  ['co-hik', 'cp-moisture', 2, 0, ''],
 ]
 
 const p = (...content: Inline[]): Block => ({ type: 'paragraph', content })
@@ -438,7 +561,16 @@ export function seedDemoWorkspace(doc: Y.Doc, now: number): SeedBody[] {
       createCompany(doc, { ...company, id: company.id as CompanyId })
     }
     for (const competence of COMPETENCES) {
-      createCompetence(doc, { ...competence, id: competence.id as CompetenceId })
+      addCompetence(doc, { ...competence, id: competence.id as CompetenceId })
+    }
+    for (const [companyId, competenceId, offer, need, comment] of CELLS) {
+      writeCell(
+        doc,
+        companyId as CompanyId,
+        competenceId as CompetenceId,
+        { offer, need, comment },
+        undefined,
+      )
     }
     NOTES.forEach((note, index) => {
       createNote(doc, {

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import type { CompanyId, CompetenceId } from '../../ids'
 import { createCompany, deleteCompany, type Industry } from '../companies'
 import { updateCell, type Level } from './cells'
+import { seedDemoWorkspace } from '../../demo'
 import { findMatches } from './matching'
 import { setMatchStatus } from './matchStatus'
 import { buildCompetenceIndex } from './matrixIndex'
@@ -189,5 +190,23 @@ describe('matchmaking', () => {
     expect(index.byCompany.has(f.fjordmat)).toBe(false)
     expect(readMatchMarks(f.doc, index.resolve).size).toBe(0)
     expect(findMatches(index).map((need) => need.companyId)).toEqual([f.vestplate, f.lien])
+  })
+})
+
+describe('the example workspace', () => {
+  it('has a few dozen cells and a cross-industry match for every critical need', () => {
+    const doc = new Y.Doc()
+    seedDemoWorkspace(doc, 1_000_000)
+    const index = buildCompetenceIndex(doc)
+    expect(index.cells.length).toBeGreaterThanOrEqual(30)
+    expect(index.companies.every((company) => company.website.startsWith('https://'))).toBe(true)
+    const critical = findMatches(index).filter((need) => need.needLevel === 3)
+    expect(critical.length).toBeGreaterThanOrEqual(3)
+    for (const need of critical)
+      expect(need.matches[0]?.crossIndustry, need.competenceId).toBe(true)
+    const binders = critical.find((need) => need.competenceId === 'cp-binders')!
+    expect(binders.matches[0]!.explanation.en).toBe(
+      'Vestplate AS (panel maker) needs Bio-based binders (critical); Høgskolen i Kryssdalen (university) offers it (solid) — different industry',
+    )
   })
 })
