@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { CompanyId, CompetenceId } from '../../shared/ids'
 import { createCompany } from '../../shared/model/companies'
 import { updateCell } from '../../shared/model/competence/cells'
