@@ -47,6 +47,10 @@ const BoardScreen = lazy(() =>
 const EditorShelf = lazy(() =>
   import('../notes/NoteView').then((module) => ({ default: module.EditorShelf })),
 )
+// …and the one formatting toolbar, moved from note to note (notes/editor/ToolbarShelf.tsx).
+const ToolbarShelf = lazy(() =>
+  import('../notes/NoteView').then((module) => ({ default: module.ToolbarShelf })),
+)
 
 type ScreenProps = {
   session: HostSession
@@ -297,6 +301,7 @@ export function WorkspaceScreen({
             readOnly={entry.readOnly}
           />
           <EditorShelf />
+          <ToolbarShelf />
         </Suspense>
       )}
     </Layout>

@@ -7,8 +7,6 @@ import type { DocSync } from '../sync/docSync'
 import { useNow } from '../lib/clock'
 import type { PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
-import { EditorToolbar } from './EditorToolbar'
-import { useAfterFirstPaint } from '../lib/useAfterFirstPaint'
 import { NoteTitleInput } from './NoteTitleInput'
 import { formatDateTime, formatRelativeTime } from '../lib/format'
 import { templateLanguage } from './list/createFromTemplate'
@@ -18,6 +16,7 @@ import { useNote } from './useNotes'
 import { useNoteBody } from './useNoteBody'
 import { setEditorPreparer } from './editorPreparer'
 import { EditorSlot, shelveEditor } from './editor/EditorShelf'
+import { ToolbarSlot } from './editor/ToolbarShelf'
 import { noteEditorFor, useNoteEditor } from './useNoteEditor'
 import { HistoryButton } from './history/HistoryButton'
 import { NoteShareLine } from '../notebook/NoteShareLine'
@@ -26,6 +25,7 @@ import { ExportNoteButton } from '../transfer/ExportNoteButton'
 import { useVersionRecorder } from './history/useVersionRecorder'
 
 export { EditorShelf } from './editor/EditorShelf'
+export { ToolbarShelf } from './editor/ToolbarShelf'
 
 /**
  * One open note. Render it keyed by note id: the editor binds to a single note's body.
@@ -100,8 +100,6 @@ function NoteBody({
       }),
     [connection, user, readOnly, t],
   )
-  // The text first; the formatting toolbar (its state is costly to compute) one frame later.
-  const chrome = useAfterFirstPaint()
   const history = useVersionRecorder(body, user.name, readOnly)
   const now = useNow()
   const { title, updatedAt, updatedBy } = note
@@ -109,7 +107,7 @@ function NoteBody({
   return (
     <article className="note" aria-label={title || t('notes.untitled')}>
       <div className="note-toolbar">
-        {editor !== null && !readOnly && chrome && <EditorToolbar editor={editor} />}
+        <ToolbarSlot editor={editor} show={!readOnly} />
         {/* Note-level actions (history, export, share, …): one element each, right-aligned. */}
         <div className="note-actions" data-testid="note-actions">
           <HistoryButton
