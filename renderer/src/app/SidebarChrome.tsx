@@ -1,4 +1,4 @@
-import { FileText, Presentation, Settings, type LucideIcon } from 'lucide-react'
+import { FileText, Network, Presentation, Settings, type LucideIcon } from 'lucide-react'
 import { useEffect, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Profile } from '../../../shared/hostApi'
@@ -60,6 +60,7 @@ export function SidebarProfile({
 export const SIDEBAR_SPACES = [
   { id: 'notes', icon: FileText, label: 'boards.spaces.notes' },
   { id: 'boards', icon: Presentation, label: 'boards.spaces.boards' },
+  { id: 'map', icon: Network, label: 'map.space' },
 ] as const satisfies readonly { id: string; icon: LucideIcon; label: string }[]
 
 export type SidebarSpace = (typeof SIDEBAR_SPACES)[number]['id']
@@ -81,6 +82,7 @@ export function useSidebarSpace(
   workspaceId: WorkspaceId,
   boardId: BoardId | undefined,
   noteId: NoteId | undefined,
+  mapOpen = false,
 ): [SidebarSpace, (space: SidebarSpace) => void] {
   const chosen = useSyncExternalStore(chosenSpaces.subscribe, () =>
     chosenSpaces.getSnapshot().get(workspaceId),
@@ -90,9 +92,10 @@ export function useSidebarSpace(
   // something else opens.
   useEffect(() => {
     if (boardId !== undefined) chooseSpace(workspaceId, 'boards')
+    else if (mapOpen) chooseSpace(workspaceId, 'map')
     else if (noteId !== undefined) chooseSpace(workspaceId, 'notes')
-  }, [workspaceId, boardId, noteId])
-  const space = chosen ?? (boardId === undefined ? 'notes' : 'boards')
+  }, [workspaceId, boardId, noteId, mapOpen])
+  const space = chosen ?? (boardId !== undefined ? 'boards' : mapOpen ? 'map' : 'notes')
   return [space, (next) => chooseSpace(workspaceId, next)]
 }
 

@@ -34,6 +34,7 @@ import { PrivateBadge } from '../notebook/PrivateBadge'
 import { WorkspaceList } from '../workspaces/WorkspaceList'
 import { Layout } from './Layout'
 import { SidebarProfile, SidebarTop, SpaceSwitch, useSidebarSpace } from './SidebarChrome'
+import { MapNav } from '../map/MapNav'
 
 // The editor (TipTap, ProseMirror) is most of the bundle: load it after the note list shows.
 const NoteView = lazy(() =>
@@ -42,6 +43,10 @@ const NoteView = lazy(() =>
 // The board screen (canvas, tools, facilitation, exports) loads when a board is first opened.
 const BoardScreen = lazy(() =>
   import('../boards/BoardScreen').then((module) => ({ default: module.BoardScreen })),
+)
+// The competence map (its views, company pages) loads when it is first opened.
+const MapScreen = lazy(() =>
+  import('../map/MapScreen').then((module) => ({ default: module.MapScreen })),
 )
 // Kept editors stay mounted here while a note is open (see notes/editor/EditorShelf.tsx).
 const EditorShelf = lazy(() =>
@@ -93,7 +98,13 @@ export function WorkspaceScreen({
     currentRoute.subscribe,
     () => currentRoute.getSnapshot().board,
   )
-  const [space, setSpace] = useSidebarSpace(connection.workspaceId, boardId, noteId)
+  const map = useSyncExternalStore(currentRoute.subscribe, () => currentRoute.getSnapshot().map)
+  const [space, setSpace] = useSidebarSpace(
+    connection.workspaceId,
+    boardId,
+    noteId,
+    map !== undefined,
+  )
   const [presenting, setPresenting] = useState(false)
 
   const user = useMemo<PresenceUser | undefined>(
@@ -196,15 +207,17 @@ export function WorkspaceScreen({
 
   return (
     <Layout
-      closeSignal={boardId ?? noteId}
-      fill={boardId !== undefined}
+      closeSignal={boardId ?? (map === undefined ? noteId : `${map.view}:${map.company ?? ''}`)}
+      fill={boardId !== undefined || map !== undefined}
       presenting={presenting && boardId !== undefined}
       sidebar={
         <>
           {workspaceNav}
           <div className="sidebar-spaces">
             <SpaceSwitch space={space} onChange={setSpace} />
-            {space === 'boards' ? (
+            {space === 'map' ? (
+              <MapNav connection={connection} />
+            ) : space === 'boards' ? (
               <BoardList
                 connection={connection}
                 workspaceName={workspaceName}
@@ -235,6 +248,11 @@ export function WorkspaceScreen({
               <>
                 <ChevronRight size={14} aria-hidden className="breadcrumb-separator" />
                 <BoardCrumb connection={connection} boardId={boardId} />
+              </>
+            ) : map !== undefined ? (
+              <>
+                <ChevronRight size={14} aria-hidden className="breadcrumb-separator" />
+                <span className="breadcrumb-note">{t('map.navLabel')}</span>
               </>
             ) : (
               noteId !== undefined && (
@@ -269,7 +287,16 @@ export function WorkspaceScreen({
           <StorageWarnings warnings={entry.warnings} />
         </div>
       )}
-      {boardId !== undefined ? (
+      {boardId === undefined && map !== undefined ? (
+        <Suspense fallback={<LoadingNote />}>
+          <MapScreen
+            route={map}
+            connection={connection}
+            readOnly={entry.readOnly}
+            authorName={profile?.name ?? ''}
+          />
+        </Suspense>
+      ) : boardId !== undefined ? (
         user === undefined ? null : (
           <Suspense fallback={<LoadingBoard />}>
             <BoardScreen

@@ -8,6 +8,7 @@ import { en as boardTools } from './sections/boardTools'
 import { en as boardCanvas } from './sections/boardCanvas'
 import { en as facilitation } from './sections/facilitation'
 import { en as boardExport } from './sections/boardExport'
+import { en as map } from './sections/map'
 import type { Messages } from './messages'
 
 export const en: Messages = {
@@ -260,4 +261,5 @@ export const en: Messages = {
   boardCanvas,
   facilitation,
   boardExport,
+  map,
 }

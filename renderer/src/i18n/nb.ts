@@ -8,6 +8,7 @@ import { nb as boardTools } from './sections/boardTools'
 import { nb as boardCanvas } from './sections/boardCanvas'
 import { nb as facilitation } from './sections/facilitation'
 import { nb as boardExport } from './sections/boardExport'
+import { nb as map } from './sections/map'
 
 /**
  * Norsk bokmål, the first language. `en.ts` must have exactly the same keys: its type is
@@ -265,4 +266,5 @@ export const nb = {
   boardCanvas,
   facilitation,
   boardExport,
+  map,
 } as const

@@ -1,17 +1,42 @@
-import { isWorkspaceId, type BoardId, type NoteId, type WorkspaceId } from '../../../shared/ids'
+import {
+  isWorkspaceId,
+  type BoardId,
+  type CompanyId,
+  type NoteId,
+  type WorkspaceId,
+} from '../../../shared/ids'
 import { isBoardId } from '../../../shared/rooms'
 import { createValueStore } from './externalStore'
 
 /**
- * Where the user is, kept in the URL hash (`#w=<workspace>&n=<note>`, or `&b=<board>`) so a
- * reload — in the Electron window or a browser tab — returns to the same workspace and note
- * or board. The hash is never sent to the host. A board, when set, is what the main area
- * shows; the note stays selected in the list underneath.
+ * The competence map's views (renderer/src/map/): the matrix, the network, the matches, the
+ * vocabulary, and one company's page (`company` set).
+ */
+export const MAP_VIEWS = ['matrix', 'network', 'matches', 'vocabulary', 'company'] as const
+export type MapView = (typeof MAP_VIEWS)[number]
+export type MapRoute = { view: MapView; company?: CompanyId }
+
+/**
+ * Where the user is, kept in the URL hash (`#w=<workspace>&n=<note>`, or `&b=<board>`, or
+ * `&m=<map view>` with `&c=<company>`) so a reload — in the Electron window or a browser tab —
+ * returns to the same place. The hash is never sent to the host. A board or a map view, when
+ * set, is what the main area shows; the note stays selected in the list underneath.
  */
 export type Route = {
   workspace: WorkspaceId | undefined
   note: NoteId | undefined
   board?: BoardId | undefined
+  map?: MapRoute | undefined
+}
+
+const COMPANY_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+function parseMap(view: string | null, company: string | null): MapRoute | undefined {
+  if (view === null || !(MAP_VIEWS as readonly string[]).includes(view)) return undefined
+  if (view !== 'company') return { view: view as MapView }
+  return company !== null && COMPANY_ID_PATTERN.test(company)
+    ? { view: 'company', company: company as CompanyId }
+    : undefined
 }
 
 const NOTE_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/
@@ -21,10 +46,12 @@ export function parseRouteHash(hash: string): Route {
   const workspace = params.get('w')
   const note = params.get('n')
   const board = params.get('b')
+  const map = parseMap(params.get('m'), params.get('c'))
   return {
     workspace: isWorkspaceId(workspace) ? workspace : undefined,
     note: note !== null && NOTE_ID_PATTERN.test(note) ? (note as NoteId) : undefined,
     ...(isBoardId(board) ? { board } : {}),
+    ...(map === undefined ? {} : { map }),
   }
 }
 
@@ -33,12 +60,22 @@ export function formatRouteHash(route: Route): string {
   if (route.workspace !== undefined) params.set('w', route.workspace)
   if (route.note !== undefined) params.set('n', route.note)
   if (route.board !== undefined) params.set('b', route.board)
+  if (route.map !== undefined) {
+    params.set('m', route.map.view)
+    if (route.map.company !== undefined) params.set('c', route.map.company)
+  }
   const text = params.toString()
   return text.length === 0 ? '' : `#${text}`
 }
 
 function sameRoute(a: Route, b: Route): boolean {
-  return a.workspace === b.workspace && a.note === b.note && a.board === b.board
+  return (
+    a.workspace === b.workspace &&
+    a.note === b.note &&
+    a.board === b.board &&
+    a.map?.view === b.map?.view &&
+    a.map?.company === b.map?.company
+  )
 }
 
 const routeStore = createValueStore<Route>(parseRouteHash(window.location.hash))
@@ -66,4 +103,10 @@ export function navigate(route: Route): void {
 export function replaceUrl(path: string, route: Route): void {
   window.history.replaceState(null, '', `${path}${formatRouteHash(route)}`)
   routeStore.set(route)
+}
+
+/** Opens a view of the competence map (or closes it: `undefined`), over the current note. */
+export function openMap(map: MapRoute | undefined): void {
+  const route = routeStore.getSnapshot()
+  navigate({ workspace: route.workspace, note: route.note, map })
 }

@@ -96,7 +96,11 @@ const sameCompany = (a: Company, b: Company): boolean =>
   a.industry === b.industry &&
   a.location === b.location &&
   a.description === b.description &&
-  a.color === b.color
+  a.color === b.color &&
+  a.sizeBand === b.sizeBand &&
+  a.website === b.website &&
+  a.contactPerson === b.contactPerson &&
+  a.contactEmail === b.contactEmail
 
 /** The workspace's companies, by name, for the owning-company picker. */
 export function companyListStore(doc: Y.Doc): ExternalStore<readonly Company[]> {

@@ -23,7 +23,7 @@ type Pending = { kind: 'new' } | { kind: 'rename' | 'delete'; board: BoardSummar
 
 /** Opens a board in the main area; the note stays selected underneath (see lib/route.ts). */
 export function openBoard(id: BoardId | undefined): void {
-  navigate({ ...currentRoute.getSnapshot(), board: id })
+  navigate({ ...currentRoute.getSnapshot(), board: id, map: undefined })
 }
 
 function useIsCurrentBoard(id: BoardId): boolean {
