@@ -216,7 +216,7 @@ export function WorkspaceScreen({
           <div className="sidebar-spaces">
             <SpaceSwitch space={space} onChange={setSpace} />
             {space === 'map' ? (
-              <MapNav connection={connection} />
+              <MapNav connection={connection} readOnly={entry.readOnly} />
             ) : space === 'boards' ? (
               <BoardList
                 connection={connection}
@@ -319,7 +319,6 @@ export function WorkspaceScreen({
       ) : user === undefined ? null : (
         <Suspense fallback={<LoadingNote />}>
           <NoteView
-            key={noteId}
             connection={connection}
             noteId={noteId}
             synced={status.synced}

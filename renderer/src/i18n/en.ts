@@ -9,6 +9,7 @@ import { en as boardCanvas } from './sections/boardCanvas'
 import { en as facilitation } from './sections/facilitation'
 import { en as boardExport } from './sections/boardExport'
 import { en as map } from './sections/map'
+import { en as mapCompany } from './sections/mapCompany'
 import type { Messages } from './messages'
 
 export const en: Messages = {
@@ -262,4 +263,5 @@ export const en: Messages = {
   facilitation,
   boardExport,
   map,
+  mapCompany,
 }

@@ -9,6 +9,7 @@ import { nb as boardCanvas } from './sections/boardCanvas'
 import { nb as facilitation } from './sections/facilitation'
 import { nb as boardExport } from './sections/boardExport'
 import { nb as map } from './sections/map'
+import { nb as mapCompany } from './sections/mapCompany'
 
 /**
  * Norsk bokmål, the first language. `en.ts` must have exactly the same keys: its type is
@@ -267,4 +268,5 @@ export const nb = {
   facilitation,
   boardExport,
   map,
+  mapCompany,
 } as const

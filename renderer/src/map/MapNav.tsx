@@ -8,6 +8,7 @@ import { currentRoute, openMap, type MapRoute } from '../lib/route'
 import { useCompanies } from '../notes/useNotes'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { MAP_VIEW_ENTRIES } from './mapViews'
+import { NewCompanyButton } from './company/NewCompanyButton'
 
 function useMapRoute(): MapRoute | undefined {
   return useSyncExternalStore(currentRoute.subscribe, () => currentRoute.getSnapshot().map)
@@ -17,7 +18,14 @@ function useMapRoute(): MapRoute | undefined {
  * The sidebar of the competence map: its views (matrix, network, matches, vocabulary — those
  * that are built, see mapViews.ts) and the member companies, each opening its page.
  */
-export function MapNav({ connection }: { connection: WorkspaceConnection }) {
+export function MapNav({
+  connection,
+  readOnly = true,
+}: {
+  connection: WorkspaceConnection
+  /** A view-only guest (the default until told): nothing that writes is shown. */
+  readOnly?: boolean
+}) {
   const { t, i18n } = useTranslation()
   const route = useMapRoute()
   const companies = useCompanies(connection.doc)
@@ -52,6 +60,7 @@ export function MapNav({ connection }: { connection: WorkspaceConnection }) {
           </span>
         </h2>
       </div>
+      <NewCompanyButton connection={connection} readOnly={readOnly} />
       <ul
         className="board-list map-company-list"
         aria-labelledby="map-companies-heading"

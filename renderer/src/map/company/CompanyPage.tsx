@@ -1,5 +1,5 @@
 import { ExternalLink, Mail } from 'lucide-react'
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CompanyId, NoteId } from '../../../../shared/ids'
 import type { Company } from '../../../../shared/model/companies'
@@ -12,12 +12,18 @@ import { usePresence } from '../../sync/usePresence'
 import { useCompetenceIndex } from '../competenceStore'
 import { CompanyBadge } from '../MapNav'
 import type { MapViewProps } from '../mapViews'
+import { CompanyActions } from './CompanyActions'
 
 /**
  * One member company: its profile, what it offers and needs (strongest first), the notes
- * about it and the people behind them. Everything comes from the workspace document.
+ * about it and the people behind them. Everything comes from the workspace document. Members
+ * who may write edit the profile or delete the company from its header (CompanyActions).
  */
-export function CompanyPage({ connection, companyId }: MapViewProps & { companyId: CompanyId }) {
+export function CompanyPage({
+  connection,
+  readOnly,
+  companyId,
+}: MapViewProps & { companyId: CompanyId }) {
   const { t, i18n } = useTranslation()
   const index = useCompetenceIndex(connection.doc)
   const company = index.companyById.get(companyId)
@@ -32,7 +38,9 @@ export function CompanyPage({ connection, companyId }: MapViewProps & { companyI
   const language = i18n.language.startsWith('en') ? 'en' : 'nb'
   return (
     <article className="company-page" data-testid="company-page" aria-label={company.name}>
-      <CompanyHeader company={company} />
+      <CompanyHeader company={company}>
+        {!readOnly && <CompanyActions connection={connection} company={company} index={index} />}
+      </CompanyHeader>
       <div className="company-columns">
         <CellList
           title={t('map.company.offers')}
@@ -68,7 +76,7 @@ function strongest(
     .sort((a, b) => b[side] - a[side])
 }
 
-function CompanyHeader({ company }: { company: Company }) {
+function CompanyHeader({ company, children }: { company: Company; children: ReactNode }) {
   const { t } = useTranslation()
   const facts = [
     t(`map.industries.${company.industry}`),
@@ -110,6 +118,7 @@ function CompanyHeader({ company }: { company: Company }) {
           )}
         </p>
       </div>
+      {children}
     </header>
   )
 }
