@@ -319,6 +319,7 @@ export function WorkspaceScreen({
       ) : user === undefined ? null : (
         <Suspense fallback={<LoadingNote />}>
           <NoteView
+            key={noteId}
             connection={connection}
             noteId={noteId}
             synced={status.synced}
