@@ -10,6 +10,7 @@ import { en as facilitation } from './sections/facilitation'
 import { en as boardExport } from './sections/boardExport'
 import { en as map } from './sections/map'
 import { en as mapCompany } from './sections/mapCompany'
+import { en as mapVocabulary } from './sections/mapVocabulary'
 import type { Messages } from './messages'
 
 export const en: Messages = {
@@ -264,4 +265,5 @@ export const en: Messages = {
   boardExport,
   map,
   mapCompany,
+  mapVocabulary,
 }

@@ -10,6 +10,7 @@ import { nb as facilitation } from './sections/facilitation'
 import { nb as boardExport } from './sections/boardExport'
 import { nb as map } from './sections/map'
 import { nb as mapCompany } from './sections/mapCompany'
+import { nb as mapVocabulary } from './sections/mapVocabulary'
 
 /**
  * Norsk bokmål, the first language. `en.ts` must have exactly the same keys: its type is
@@ -269,4 +270,5 @@ export const nb = {
   boardExport,
   map,
   mapCompany,
+  mapVocabulary,
 } as const

@@ -1,5 +1,5 @@
-import type { LucideIcon } from 'lucide-react'
-import type { ComponentType, LazyExoticComponent } from 'react'
+import { BookA, type LucideIcon } from 'lucide-react'
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import type { MapView } from '../lib/route'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 
@@ -23,4 +23,6 @@ export type MapViewEntry = {
  * The views of the competence map, in the order the sidebar lists them. A view is listed
  * here once it is built; the sidebar and the map screen show only what is listed.
  */
-export const MAP_VIEW_ENTRIES: readonly MapViewEntry[] = []
+export const MAP_VIEW_ENTRIES: readonly MapViewEntry[] = [
+  { id: 'vocabulary', icon: BookA, View: lazy(() => import('./vocabulary/VocabularyView')) },
+]
