@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { runBoardsBench } from './boards'
 import { runBoardsBrowserBench } from './boardsBrowser'
 import { runCompetenceBench } from './competence'
+import { runCompetenceBrowserBench } from './competenceBrowser'
 import { runFoundationBench, runPropagationBench } from './foundation'
 import { runNotesBench } from './notes'
 import { runNotesBrowserBench } from './notesBrowser'
@@ -25,6 +26,7 @@ if (only === 'propagation') {
   if (hasBrowser()) await runNotesBrowserBench()
 } else if (only === 'competence') {
   runCompetenceBench()
+  if (hasBrowser()) await runCompetenceBrowserBench()
 } else if (only === 'boards') {
   await runBoardsBench()
   if (hasBrowser()) await runBoardsBrowserBench()
@@ -37,6 +39,7 @@ if (only === 'propagation') {
   await runBoardsBench()
   if (browser) await runBoardsBrowserBench()
   runCompetenceBench()
+  if (browser) await runCompetenceBrowserBench()
 }
 
 // WARNING: providers and sockets of the measured clients keep timers alive; the figures are

@@ -11,6 +11,7 @@ import { en as boardExport } from './sections/boardExport'
 import { en as map } from './sections/map'
 import { en as mapCompany } from './sections/mapCompany'
 import { en as mapVocabulary } from './sections/mapVocabulary'
+import { en as mapMatrix } from './sections/mapMatrix'
 import type { Messages } from './messages'
 
 export const en: Messages = {
@@ -266,4 +267,5 @@ export const en: Messages = {
   map,
   mapCompany,
   mapVocabulary,
+  mapMatrix,
 }

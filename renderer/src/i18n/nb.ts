@@ -11,6 +11,7 @@ import { nb as boardExport } from './sections/boardExport'
 import { nb as map } from './sections/map'
 import { nb as mapCompany } from './sections/mapCompany'
 import { nb as mapVocabulary } from './sections/mapVocabulary'
+import { nb as mapMatrix } from './sections/mapMatrix'
 
 /**
  * Norsk bokmål, the first language. `en.ts` must have exactly the same keys: its type is
@@ -271,4 +272,5 @@ export const nb = {
   map,
   mapCompany,
   mapVocabulary,
+  mapMatrix,
 } as const

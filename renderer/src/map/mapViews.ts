@@ -1,4 +1,4 @@
-import { BookA, type LucideIcon } from 'lucide-react'
+import { BookA, Grid3x3, type LucideIcon } from 'lucide-react'
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import type { MapView } from '../lib/route'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
@@ -24,5 +24,10 @@ export type MapViewEntry = {
  * here once it is built; the sidebar and the map screen show only what is listed.
  */
 export const MAP_VIEW_ENTRIES: readonly MapViewEntry[] = [
+  {
+    id: 'matrix',
+    icon: Grid3x3,
+    View: lazy(() => import('./matrix/MatrixView').then((m) => ({ default: m.MatrixView }))),
+  },
   { id: 'vocabulary', icon: BookA, View: lazy(() => import('./vocabulary/VocabularyView')) },
 ]
