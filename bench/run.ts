@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { runBoardsBench } from './boards'
 import { runBoardsBrowserBench } from './boardsBrowser'
 import { runCompetenceBench } from './competence'
+import { runNetworkLayoutBench } from './networkLayout'
 import { runCompetenceBrowserBench } from './competenceBrowser'
 import { runFoundationBench, runPropagationBench } from './foundation'
 import { runNotesBench } from './notes'
@@ -26,6 +27,7 @@ if (only === 'propagation') {
   if (hasBrowser()) await runNotesBrowserBench()
 } else if (only === 'competence') {
   runCompetenceBench()
+  await runNetworkLayoutBench()
   if (hasBrowser()) await runCompetenceBrowserBench()
 } else if (only === 'boards') {
   await runBoardsBench()
@@ -39,6 +41,7 @@ if (only === 'propagation') {
   await runBoardsBench()
   if (browser) await runBoardsBrowserBench()
   runCompetenceBench()
+  await runNetworkLayoutBench()
   if (browser) await runCompetenceBrowserBench()
 }
 

@@ -9,6 +9,7 @@ import { en as boardCanvas } from './sections/boardCanvas'
 import { en as facilitation } from './sections/facilitation'
 import { en as boardExport } from './sections/boardExport'
 import { en as map } from './sections/map'
+import { en as mapNetwork } from './sections/mapNetwork'
 import { en as mapCompany } from './sections/mapCompany'
 import { en as mapVocabulary } from './sections/mapVocabulary'
 import { en as mapMatrix } from './sections/mapMatrix'
@@ -265,6 +266,7 @@ export const en: Messages = {
   facilitation,
   boardExport,
   map,
+  mapNetwork,
   mapCompany,
   mapVocabulary,
   mapMatrix,

@@ -9,6 +9,7 @@ import { nb as boardCanvas } from './sections/boardCanvas'
 import { nb as facilitation } from './sections/facilitation'
 import { nb as boardExport } from './sections/boardExport'
 import { nb as map } from './sections/map'
+import { nb as mapNetwork } from './sections/mapNetwork'
 import { nb as mapCompany } from './sections/mapCompany'
 import { nb as mapVocabulary } from './sections/mapVocabulary'
 import { nb as mapMatrix } from './sections/mapMatrix'
@@ -270,6 +271,7 @@ export const nb = {
   facilitation,
   boardExport,
   map,
+  mapNetwork,
   mapCompany,
   mapVocabulary,
   mapMatrix,

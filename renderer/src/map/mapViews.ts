@@ -1,5 +1,6 @@
 import { BookA, Grid3x3, type LucideIcon } from 'lucide-react'
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import { Network } from 'lucide-react'
 import type { MapView } from '../lib/route'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 
@@ -28,6 +29,11 @@ export const MAP_VIEW_ENTRIES: readonly MapViewEntry[] = [
     id: 'matrix',
     icon: Grid3x3,
     View: lazy(() => import('./matrix/MatrixView').then((m) => ({ default: m.MatrixView }))),
+  },
+  {
+    id: 'network',
+    icon: Network,
+    View: lazy(() => import('./network/NetworkView').then((m) => ({ default: m.NetworkView }))),
   },
   { id: 'vocabulary', icon: BookA, View: lazy(() => import('./vocabulary/VocabularyView')) },
 ]
