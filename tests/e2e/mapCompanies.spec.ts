@@ -234,6 +234,11 @@ test('the vocabulary: one adds, renames and edits synonyms, the other sees it; m
     // Fjordmat's starch offer (expert) and Solbakken's are now offers of the kept one.
     await expect(kept.getByTestId('vocab-usage')).toHaveText('offered by 4needed by 2')
   }
+  await ada.emulateMedia({ colorScheme: 'dark' })
+  await competenceRow(ada, 'cp-binders').getByTestId('vocab-synonym-add').click()
+  await ada.screenshot({ path: shot('vocabulary-dark') })
+  await ada.keyboard.press('Escape')
+
   await openCompany(bo, 'Fjordmat AS')
   const offers = bo.getByTestId('company-offers')
   // (The page shows English labels in an English browser.)

@@ -12,6 +12,7 @@ import { en as map } from './sections/map'
 import { en as mapNetwork } from './sections/mapNetwork'
 import { en as mapCompany } from './sections/mapCompany'
 import { en as mapVocabulary } from './sections/mapVocabulary'
+import { en as mapTransfer } from './sections/mapTransfer'
 import { en as mapMatrix } from './sections/mapMatrix'
 import type { Messages } from './messages'
 
@@ -269,5 +270,6 @@ export const en: Messages = {
   mapNetwork,
   mapCompany,
   mapVocabulary,
+  mapTransfer,
   mapMatrix,
 }

@@ -12,6 +12,7 @@ import { nb as map } from './sections/map'
 import { nb as mapNetwork } from './sections/mapNetwork'
 import { nb as mapCompany } from './sections/mapCompany'
 import { nb as mapVocabulary } from './sections/mapVocabulary'
+import { nb as mapTransfer } from './sections/mapTransfer'
 import { nb as mapMatrix } from './sections/mapMatrix'
 
 /**
@@ -274,5 +275,6 @@ export const nb = {
   mapNetwork,
   mapCompany,
   mapVocabulary,
+  mapTransfer,
   mapMatrix,
 } as const

@@ -6,6 +6,7 @@ import { openMap, type MapRoute } from '../lib/route'
 import { IconButton } from '../ui/IconButton'
 import { CompanyPage } from './company/CompanyPage'
 import { MAP_VIEW_ENTRIES, type MapViewEntry, type MapViewProps } from './mapViews'
+import { MapMenu } from './transfer/MapMenu'
 
 function ViewOf({ entry, ...props }: MapViewProps & { entry: MapViewEntry }) {
   const { View } = entry
@@ -45,6 +46,7 @@ export function MapScreen({ route, ...props }: MapViewProps & { route: MapRoute 
     <section className="map-screen" data-testid="map-screen" data-view={route.view}>
       <header className="map-header">
         <h1 className="map-title">{t(`map.views.${route.view}`)}</h1>
+        <MapMenu {...props} />
         <IconButton label={t('map.close')} onClick={() => openMap(undefined)}>
           <X size={16} aria-hidden />
         </IconButton>
