@@ -88,8 +88,14 @@ test('two participants edit the matrix at once — different cells, and the offe
 
   // A comment is written when its field is left; an evidence note is linked from the notes.
   await editor(ada).getByTestId('matrix-editor-comment').fill('Tørkeluft til ovnene, 80 °C.')
-  await editor(ada).getByTestId('matrix-evidence-input').fill('sponplatetørken')
-  await editor(ada).getByRole('option', { name: 'Spillvarme fra sponplatetørken' }).click()
+  await editor(ada).getByTestId('matrix-evidence-add').click()
+  const picker = ada.getByTestId('matrix-evidence-picker')
+  await picker.getByRole('combobox', { name: 'Link a note' }).fill('sponplatetørken')
+  await picker.getByRole('option', { name: 'Spillvarme fra sponplatetørken' }).click()
+  await expect(picker).toHaveCount(0)
+  await expect(editor(ada).getByTestId('matrix-evidence')).toContainText(
+    'Spillvarme fra sponplatetørken',
+  )
   await expect(editor(bo).getByTestId('matrix-evidence')).toContainText(
     'Spillvarme fra sponplatetørken',
   )

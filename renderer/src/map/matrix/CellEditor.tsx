@@ -1,6 +1,15 @@
 import * as Popover from '@radix-ui/react-popover'
-import { FileText, X } from 'lucide-react'
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { FileText, Link2, X } from 'lucide-react'
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CompanyId, CompetenceId, NoteId } from '../../../../shared/ids'
 import {
@@ -14,10 +23,12 @@ import type { CellView, CompetenceIndex } from '../../../../shared/model/compete
 import { useNow } from '../../lib/clock'
 import { formatRelativeTime } from '../../lib/format'
 import { navigate } from '../../lib/route'
-import { SuggestInput, type Suggestion } from '../../notes/properties/SuggestInput'
+import { PickerPopover } from '../../notes/properties/PickerPopover'
+import type { Suggestion } from '../../notes/properties/SuggestInput'
 import { useNoteList } from '../../notes/useNotes'
 import type { Participant } from '../../sync/presenceState'
 import type { WorkspaceConnection } from '../../sync/workspaceConnection'
+import { Button } from '../../ui/Button'
 import { IconButton } from '../../ui/IconButton'
 import { levelNames } from './cellLabels'
 import { rankEvidenceNotes } from './evidenceNotes'
@@ -75,9 +86,10 @@ export function CellEditor({
       <Popover.Portal>
         <Popover.Content
           className="popover matrix-editor"
-          side="bottom"
+          // Beside the cell: the editor is taller than most rows leave room for above or below.
+          side="right"
           align="start"
-          sideOffset={4}
+          sideOffset={6}
           collisionPadding={8}
           // The grid scrolls under the editor: follow the cell every frame while open.
           updatePositionStrategy="always"
@@ -268,19 +280,18 @@ function EvidenceField({
   const { t } = useTranslation()
   const id = useId()
   const notes = useNoteList(connection.doc)
-  const [query, setQuery] = useState('')
   const byId = useMemo(() => new Map(notes.map((note) => [note.id, note])), [notes])
   const evidence = cell?.evidence ?? []
   // A new array per index build: its contents are what the suggestions depend on.
   const linked = evidence.join('\n')
-  const suggestions = useMemo<Suggestion[]>(
-    () =>
+  const suggestionsFor = useCallback(
+    (query: string): Suggestion[] =>
       rankEvidenceNotes(notes, query, new Set(linked.split('\n')), edited).map((note) => ({
         key: note.id,
         label: note.title || t('notes.untitled'),
         icon: <FileText size={14} aria-hidden />,
       })),
-    [notes, query, linked, edited, t],
+    [notes, linked, edited, t],
   )
   return (
     <div className="matrix-editor-field">
@@ -323,21 +334,24 @@ function EvidenceField({
           })}
         </ul>
       )}
-      <SuggestInput
+      <PickerPopover
+        trigger={
+          <Button
+            variant="ghost"
+            size="sm"
+            icon={<Link2 size={14} aria-hidden />}
+            className="matrix-evidence-add"
+            data-testid="matrix-evidence-add"
+          >
+            {t('mapMatrix.editor.addEvidence')}
+          </Button>
+        }
         label={t('mapMatrix.editor.addEvidence')}
         placeholder={t('mapMatrix.editor.addEvidencePlaceholder')}
-        value={query}
-        onValueChange={setQuery}
-        suggestions={suggestions}
-        onPick={(key) => {
-          onAdd(key as NoteId)
-          setQuery('')
-        }}
-        highlightFirst
-        floating
         emptyText={t('mapMatrix.editor.noNotes')}
-        className="matrix-evidence-input"
-        testId="matrix-evidence-input"
+        suggestionsFor={suggestionsFor}
+        onPick={(key) => onAdd(key as NoteId)}
+        testId="matrix-evidence-picker"
       />
     </div>
   )
