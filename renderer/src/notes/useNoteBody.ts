@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { NoteId } from '../../../shared/ids'
 import type { DocSync } from '../sync/docSync'
-import type { PresenceUser } from '../sync/presenceState'
+import { setAwarenessUser, type PresenceUser } from '../sync/presenceState'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 
 /**
@@ -31,7 +31,7 @@ export function useNoteBody(
   // Carets show my current name and colour.
   useEffect(() => {
     userRef.current = user
-    body?.awareness.setLocalStateField('user', user)
+    if (body !== undefined) setAwarenessUser(body.awareness, user)
   }, [body, user])
 
   return body

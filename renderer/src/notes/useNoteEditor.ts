@@ -142,10 +142,8 @@ export function useNoteEditor(input: {
     editor.setEditable(!readOnly)
   }, [editor, readOnly])
 
-  useEffect(() => {
-    if (editor.isDestroyed) return
-    editor.commands.updateUser(user)
-  }, [editor, user])
+  // My name and colour on carets: the body's awareness is the caret extension's (useNoteBody
+  // keeps it current, and only writes when it changed).
 
   // Local body edits move the note up the list ("updated"), at most once per interval, and
   // the last one is written when the editor goes away.

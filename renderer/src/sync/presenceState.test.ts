@@ -1,5 +1,7 @@
+import { Awareness } from 'y-protocols/awareness'
 import { describe, expect, it } from 'vitest'
-import { readParticipant } from './presenceState'
+import * as Y from 'yjs'
+import { readParticipant, setAwarenessUser } from './presenceState'
 
 describe('readParticipant', () => {
   it('reads a well-formed state', () => {
@@ -32,5 +34,21 @@ describe('readParticipant', () => {
     expect(odd?.color).toBe('#64748b')
     expect(odd?.note).toBeNull()
     expect(odd?.isSelf).toBe(true)
+  })
+})
+
+describe('setAwarenessUser', () => {
+  it('sends my name only when it changed', () => {
+    const awareness = new Awareness(new Y.Doc())
+    const updates: unknown[] = []
+    awareness.on('update', (change: unknown) => updates.push(change))
+    const ada = { name: 'Ada', color: '#16a34a', company: 'Fjordmat' }
+    setAwarenessUser(awareness, ada)
+    setAwarenessUser(awareness, { ...ada })
+    expect(updates).toHaveLength(1)
+    setAwarenessUser(awareness, { ...ada, color: '#0f766e' })
+    expect(updates).toHaveLength(2)
+    expect((awareness.getLocalState() as { user: typeof ada }).user.color).toBe('#0f766e')
+    awareness.destroy()
   })
 })

@@ -70,3 +70,21 @@ export function toPresenceUser(profile: {
 }): PresenceUser {
   return { name: profile.name, color: profile.color, company: profile.company }
 }
+
+/**
+ * Puts `user` into an awareness's local state unless it is there already. Every set is sent
+ * to everyone and re-draws every caret in an open editor, and opening a note that was open
+ * before would otherwise do that for nothing.
+ */
+export function setAwarenessUser(awareness: Awareness, user: PresenceUser): void {
+  const current = (awareness.getLocalState() as { user?: Partial<PresenceUser> } | null)?.user
+  if (
+    current !== undefined &&
+    current.name === user.name &&
+    current.color === user.color &&
+    current.company === user.company
+  ) {
+    return
+  }
+  awareness.setLocalStateField('user', user)
+}
