@@ -10,6 +10,7 @@ import { en as facilitation } from './sections/facilitation'
 import { en as boardExport } from './sections/boardExport'
 import { en as map } from './sections/map'
 import { en as mapNetwork } from './sections/mapNetwork'
+import { en as mapMatches } from './sections/mapMatches'
 import { en as mapCompany } from './sections/mapCompany'
 import { en as mapVocabulary } from './sections/mapVocabulary'
 import { en as mapTransfer } from './sections/mapTransfer'
@@ -268,6 +269,7 @@ export const en: Messages = {
   boardExport,
   map,
   mapNetwork,
+  mapMatches,
   mapCompany,
   mapVocabulary,
   mapTransfer,

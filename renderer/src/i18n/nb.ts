@@ -10,6 +10,7 @@ import { nb as facilitation } from './sections/facilitation'
 import { nb as boardExport } from './sections/boardExport'
 import { nb as map } from './sections/map'
 import { nb as mapNetwork } from './sections/mapNetwork'
+import { nb as mapMatches } from './sections/mapMatches'
 import { nb as mapCompany } from './sections/mapCompany'
 import { nb as mapVocabulary } from './sections/mapVocabulary'
 import { nb as mapTransfer } from './sections/mapTransfer'
@@ -273,6 +274,7 @@ export const nb = {
   boardExport,
   map,
   mapNetwork,
+  mapMatches,
   mapCompany,
   mapVocabulary,
   mapTransfer,

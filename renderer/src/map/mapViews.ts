@@ -1,6 +1,7 @@
 import { BookA, Grid3x3, type LucideIcon } from 'lucide-react'
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import { Network } from 'lucide-react'
+import { Handshake } from 'lucide-react'
 import type { MapView } from '../lib/route'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 
@@ -34,6 +35,11 @@ export const MAP_VIEW_ENTRIES: readonly MapViewEntry[] = [
     id: 'network',
     icon: Network,
     View: lazy(() => import('./network/NetworkView').then((m) => ({ default: m.NetworkView }))),
+  },
+  {
+    id: 'matches',
+    icon: Handshake,
+    View: lazy(() => import('./matches/MatchesView').then((m) => ({ default: m.MatchesView }))),
   },
   { id: 'vocabulary', icon: BookA, View: lazy(() => import('./vocabulary/VocabularyView')) },
 ]

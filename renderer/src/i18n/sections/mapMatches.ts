@@ -1,0 +1,97 @@
+import type { Widen } from '../messages'
+
+/**
+ * Translations for: the competence map's matches view — needs with their ranked offers,
+ * match marks, the pipeline and the filters. Both languages in one place; keys must match.
+ */
+export const nb = {
+  section: 'mapMatches',
+  tabsLabel: 'Visning',
+  tabs: { needs: 'Behov og tilbud', pipeline: 'Oppfølging' },
+  filters: 'Filtrer matcher',
+  company: 'Bedrift',
+  allCompanies: 'Alle bedrifter',
+  competence: 'Kompetanse',
+  allCompetences: 'Alle kompetanser',
+  hideNotRelevant: 'Skjul «ikke relevant»',
+  clearFilters: 'Vis alt',
+  summary_one: '{{count}} behov',
+  summary_other: '{{count}} behov',
+  intro:
+    'For hvert behov: tilbud fra andre bedrifter, best først. Annen bransje teller mest – det er der klyngen kan gi mest.',
+  empty:
+    'Ingen behov registrert ennå. Legg inn behov i matrisen, eller løft en lapp fra en workshop.',
+  emptyFiltered: 'Ingen behov passer filteret.',
+  needs: '{{company}} trenger {{competence}}',
+  noOffers: 'Ingen andre bedrifter tilbyr dette ennå.',
+  showAll_one: 'Vis {{count}} tilbud til',
+  showAll_other: 'Vis {{count}} tilbud til',
+  showFewer: 'Vis færre',
+  showMore: 'Vis flere behov ({{count}} igjen)',
+  offers: 'tilbyr',
+  differentIndustry: 'Annen bransje',
+  sameIndustry: 'Samme bransje',
+  offerLevel: 'Tilbud: {{level}}',
+  needLevel: 'Behov: {{level}}',
+  statusLabel: 'Status for {{offer}} → {{need}}',
+  status: {
+    none: 'Ikke fulgt opp',
+    contacted: 'Kontaktet',
+    'project-started': 'Prosjekt startet',
+    'not-relevant': 'Ikke relevant',
+  },
+  markedBy: '{{status}} av {{by}} {{when}}',
+  pipeline: {
+    intro: 'Matcher som er fulgt opp, sist markert først.',
+    empty: 'Ingen her ennå.',
+    emptyAll:
+      'Ingen matcher er fulgt opp ennå. Marker en match som «kontaktet» under Behov og tilbud.',
+    card: '{{need}} trenger, {{offer}} tilbyr',
+    levelGone: 'ikke lenger registrert',
+  },
+} as const
+
+export const en: Widen<typeof nb> = {
+  section: 'mapMatches',
+  tabsLabel: 'View',
+  tabs: { needs: 'Needs and offers', pipeline: 'Follow-up' },
+  filters: 'Filter matches',
+  company: 'Company',
+  allCompanies: 'All companies',
+  competence: 'Competence',
+  allCompetences: 'All competences',
+  hideNotRelevant: 'Hide “not relevant”',
+  clearFilters: 'Show all',
+  summary_one: '{{count}} need',
+  summary_other: '{{count}} needs',
+  intro:
+    'For each need: offers from other companies, best first. Another industry counts most – that is where the cluster helps most.',
+  empty: 'No needs recorded yet. Add needs in the matrix, or promote a sticky from a workshop.',
+  emptyFiltered: 'No needs match the filter.',
+  needs: '{{company}} needs {{competence}}',
+  noOffers: 'No other company offers this yet.',
+  showAll_one: 'Show {{count}} more offer',
+  showAll_other: 'Show {{count}} more offers',
+  showFewer: 'Show fewer',
+  showMore: 'Show more needs ({{count}} left)',
+  offers: 'offers',
+  differentIndustry: 'Different industry',
+  sameIndustry: 'Same industry',
+  offerLevel: 'Offer: {{level}}',
+  needLevel: 'Need: {{level}}',
+  statusLabel: 'Status of {{offer}} → {{need}}',
+  status: {
+    none: 'Not followed up',
+    contacted: 'Contacted',
+    'project-started': 'Project started',
+    'not-relevant': 'Not relevant',
+  },
+  markedBy: '{{status}} by {{by}} {{when}}',
+  pipeline: {
+    intro: 'Matches that have been followed up, most recently marked first.',
+    empty: 'None here yet.',
+    emptyAll: 'No match has been followed up yet. Mark a match “contacted” under Needs and offers.',
+    card: '{{need}} needs, {{offer}} offers',
+    levelGone: 'no longer recorded',
+  },
+}
