@@ -107,6 +107,10 @@ test('a company made by one participant is seen by the other; both edit its prof
 
   // Deleting a company with offers and needs says what goes with it.
   await openCompany(ada, 'Vestplate AS')
+  // A colour from outside the palette (the example's) stays chosen when the profile is edited.
+  await ada.getByTestId('company-edit').click()
+  await expect(adaForm.getByRole('radio', { name: 'Current colour' })).toBeChecked()
+  await ada.keyboard.press('Escape')
   await ada.getByTestId('company-menu').click()
   await ada.getByRole('menuitem', { name: 'Delete company…' }).click()
   const confirm = ada.getByRole('dialog', { name: 'Delete “Vestplate AS”?' })

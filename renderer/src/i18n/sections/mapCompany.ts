@@ -44,6 +44,7 @@ export const nb = {
     invalid: 'Ugyldig verdi.',
   },
   colors: {
+    current: 'Nåværende farge',
     amber: 'Rav',
     brown: 'Brun',
     green: 'Grønn',
@@ -109,6 +110,7 @@ export const en: Widen<typeof nb> = {
     invalid: 'Not a valid value.',
   },
   colors: {
+    current: 'Current colour',
     amber: 'Amber',
     brown: 'Brown',
     green: 'Green',

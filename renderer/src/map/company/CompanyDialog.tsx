@@ -23,6 +23,7 @@ import {
   COMPANY_FIELDS,
   draftOf,
   shownDraft,
+  type CompanyColorName,
   type CompanyEdits,
   type CompanyField,
   type FieldErrors,
@@ -203,7 +204,7 @@ export function CompanyDialog({
         <fieldset className="field company-form-colors">
           <legend className="field-label">{t('mapCompany.fields.color')}</legend>
           <div className="swatches" role="radiogroup" aria-label={t('mapCompany.fields.color')}>
-            {COMPANY_COLORS.map(({ name, value }) => {
+            {swatches(live.color).map(({ name, value }) => {
               const checked = draft.color.toLowerCase() === value
               return (
                 <label key={value} className="swatch" style={{ backgroundColor: value }}>
@@ -232,6 +233,15 @@ export function CompanyDialog({
       </form>
     </Dialog>
   )
+}
+
+/** The palette, with the company's own colour first when it is not one of the palette's. */
+function swatches(current: string): { name: CompanyColorName | 'current'; value: string }[] {
+  const value = current.toLowerCase()
+  const palette = COMPANY_COLORS.map((color) => ({ name: color.name, value: color.value }))
+  return palette.some((color) => color.value === value)
+    ? palette
+    : [{ name: 'current', value }, ...palette]
 }
 
 function SelectField({

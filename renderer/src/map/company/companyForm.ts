@@ -55,6 +55,8 @@ export const COMPANY_COLORS = [
   { name: 'slate', value: '#475569' },
 ] as const
 
+export type CompanyColorName = (typeof COMPANY_COLORS)[number]['name']
+
 /** A new company's first colour: the palette's next one after those already taken most. */
 export function suggestColor(taken: readonly string[]): string {
   const counts = new Map<string, number>(COMPANY_COLORS.map(({ value }) => [value, 0]))
