@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DataDirInUseError } from '../../electron/core/dataDirLock'
 import { DEMO_WORKSPACE_NAME } from '../../shared/demo'
 import { decodeInviteLink } from '../../shared/invite'
+import type { NoteId } from '../../shared/ids'
 import { listNotes } from '../../shared/model/notes'
+import { noteRoomName } from '../../shared/rooms'
 import { renameWorkspace } from '../../shared/model/workspace'
 import {
   api,
@@ -31,6 +33,28 @@ async function readState(
 }
 
 describe('host lifecycle', () => {
+  it('stops while a note body is still being opened for a client', async () => {
+    const started = await startHost()
+    const workspace = await started.host.registry.create('Verksted')
+    const bodies = started.host.registry.get(workspace.id)?.bodies
+    if (!bodies) throw new Error('no note bodies')
+    // A slow disk: the body is still being read when the host is told to stop.
+    const acquire = bodies.acquire.bind(bodies)
+    let reading = false
+    bodies.acquire = async (id) => {
+      reading = true
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      return acquire(id)
+    }
+    const room = noteRoomName(workspace.id, 'note-aaaaaaaaaaaa' as NoteId)
+    const answer = rawUpgrade(started.port, `/sync/${room}?token=${workspace.token}`)
+    await waitFor(() => reading, 'the body to be read')
+    const stopped = started.host.stop().then(() => 'stopped')
+    const late = new Promise((resolve) => setTimeout(() => resolve('still stopping'), 3000))
+    expect(await Promise.race([stopped, late])).toBe('stopped')
+    expect((await answer).toString()).toMatch(/^HTTP\/1\.1 503/)
+  })
+
   it('keeps content, tokens and the owner token across a restart', async () => {
     const first = await startHost()
     const workspace = await first.host.registry.create('Varig')

@@ -193,7 +193,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     acquireStore(room, workspace).then(
       (store) => {
         if (!store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
-        if (closing || socket.destroyed) return releaseStore(room, workspace)
+        if (closing || socket.destroyed) {
+          releaseStore(room, workspace)
+          // Left open, the socket would hold the HTTP server's close (and the host's stop).
+          return refuse(socket, 503, 'The host is stopping.')
+        }
         wss.handleUpgrade(request, socket, head, (ws) =>
           accept(ws, { room, workspace, store, kryss, wantsPreview, label, credential, token }),
         )
