@@ -46,6 +46,10 @@ test('two participants edit the matrix at once — different cells, and the offe
   await cell(bo, 'Fjordmat AS', 'Robot cells for small batches').click()
   await expect(editor(ada)).toBeVisible()
   await expect(editor(bo)).toBeVisible()
+  await expect(cell(ada, 'Lien Møbelverk AS', 'Laser cutting')).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  )
   // Each sees where the other is (awareness, not the document).
   await expect(cell(bo, 'Lien Møbelverk AS', 'Laser cutting')).toHaveAttribute(
     'aria-label',

@@ -22,7 +22,13 @@ import type { Participant } from '../../sync/presenceState'
 import { cellDescriber, levelNames, type CellDescriber } from './cellLabels'
 import { HEADER_ROW, moveInGrid, type GridPosition } from './gridNavigation'
 import { MATRIX_GEOMETRY as G } from './matrixGeometry'
-import type { MatrixCompetenceRow, MatrixGroupRow, MatrixLayout, MatrixSide } from './matrixLayout'
+import type {
+  MatrixCompetenceRow,
+  MatrixGroupRow,
+  MatrixLayout,
+  MatrixRow,
+  MatrixSide,
+} from './matrixLayout'
 import { MatrixTooltip, type HoverStore } from './MatrixTooltip'
 
 /**
@@ -78,6 +84,25 @@ function positionOf(target: EventTarget | null): GridPosition | undefined {
 
 const TOOLTIP_DELAY_MS = 350
 
+/**
+ * The category header to pin under the company row: that of the first row under it, once the
+ * grid has scrolled (at the top, the real header row is in its place).
+ */
+function pinnedGroup(
+  rows: readonly MatrixRow[],
+  items: readonly VirtualItem[],
+  scrollOffset: number,
+): MatrixGroupRow | undefined {
+  if (scrollOffset <= 0) return undefined
+  const top = scrollOffset + G.headerHeight
+  const first = items.find((item) => item.end > top)
+  for (let i = first?.index ?? -1; i >= 0; i--) {
+    const row = rows[i]
+    if (row?.kind === 'group') return row
+  }
+  return undefined
+}
+
 export function MatrixGrid(props: MatrixGridProps) {
   const { layout, index, side, peers, active, editingKey, readOnly, scrollRef } = props
   const { t, i18n } = useTranslation()
@@ -118,7 +143,8 @@ export function MatrixGrid(props: MatrixGridProps) {
     estimateSize: rowSize,
     getItemKey: rowKey,
     paddingStart: G.headerHeight,
-    scrollPaddingStart: G.headerHeight,
+    // A row moved to by keyboard must clear the header and the pinned category under it.
+    scrollPaddingStart: G.headerHeight + G.groupHeight,
     overscan: 4,
     rangeExtractor: rowRange,
     initialRect,
@@ -139,6 +165,7 @@ export function MatrixGrid(props: MatrixGridProps) {
   })
   const rowItems = rowVirtualizer.getVirtualItems()
   const colItems = colVirtualizer.getVirtualItems()
+  const pinned = pinnedGroup(rows, rowItems, rowVirtualizer.scrollOffset ?? 0)
 
   // Hover and keyboard tooltip: a store of its own, so pointer moves do not render the grid.
   const hover = useMemo<HoverStore>(() => createValueStore<GridPosition | null>(null), [])
@@ -279,6 +306,18 @@ export function MatrixGrid(props: MatrixGridProps) {
               )
             })}
           </div>
+          {pinned !== undefined && (
+            // The category of the rows under the header, when its own header row has scrolled
+            // away (the same look, laid over it; screen readers have the real one).
+            <div className="matrix-pinned" aria-hidden data-testid="matrix-pinned-group">
+              <div className="matrix-pinned-band">
+                <div className="matrix-group-label">
+                  {t(`mapMatrix.categories.${pinned.category}`)}
+                  <span className="matrix-group-count">{pinned.count}</span>
+                </div>
+              </div>
+            </div>
+          )}
           {rowItems.map((item) => {
             const row = rows[item.index]
             if (row === undefined) return null
@@ -449,7 +488,8 @@ const CellRow = memo(function CellRow({
             aria-colindex={col.index + 2}
             aria-label={describe(company.name, row.label, cell, open)}
             aria-haspopup={readOnly ? undefined : 'dialog'}
-            aria-expanded={readOnly ? undefined : editingKey === key}
+            // Only the open one says so: "collapsed" on every cell would be noise.
+            aria-expanded={editingKey === key ? true : undefined}
             tabIndex={tabbableCol === col.index ? 0 : -1}
             data-row={item.index}
             data-col={col.index}
