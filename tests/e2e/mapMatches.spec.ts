@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
+import { newBoard, onCanvas } from './boardPages'
 import { joinDemo } from './participants'
 
 let hub: RunningHub
@@ -152,4 +153,71 @@ test('filters: a company both ways, a competence, and "not relevant" hidden', as
   await ada.emulateMedia({ colorScheme: 'dark' })
   await ada.getByTestId('matches-tab-needs').click()
   await ada.screenshot({ path: shot('needs-dark') })
+})
+
+/** A sticky with `text`, placed with the rail's sticky tool; it stays selected. */
+async function addSticky(page: Page, text: string): Promise<void> {
+  await page.getByTestId('board-tool-sticky').click()
+  const at = await onCanvas(page, { x: 320, y: 220 })
+  await page.mouse.click(at.x, at.y)
+  await expect(page.getByTestId('board-text-editor')).toBeVisible()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('board-text-editor')).toHaveCount(0)
+}
+
+test('a workshop sticky promoted to a need shows on the company page, with where it came from', async ({
+  browser,
+}) => {
+  const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
+  const bo = await joinDemo(browser, hub, { name: 'Bo Vik', company: 'Fjordmat' })
+  await ada.setViewportSize({ width: 1280, height: 900 })
+  await newBoard(ada, 'Verksted mars')
+
+  // Nothing selected: the item says why it cannot be used.
+  await ada.getByTestId('board-actions').click()
+  await expect(ada.getByTestId('board-action-promote-map')).toHaveAttribute('data-disabled', '')
+  await ada.keyboard.press('Escape')
+
+  await addSticky(ada, 'Pulverlakk på stål')
+  await ada.getByTestId('board-actions').click()
+  await ada.getByTestId('board-action-promote-map').click()
+  const dialog = ada.getByTestId('promote-map-dialog')
+  await expect(dialog.getByTestId('promote-map-sticky')).toHaveText('Pulverlakk på stål')
+  // Ada wrote it; her profile's company is Lien Møbelverk (AS in the map).
+  await expect(dialog.getByTestId('promote-map-company')).toHaveValue('co-lien')
+  // No competence has that name: a new one, named after the sticky.
+  await expect(dialog.getByTestId('promote-map-competence')).toHaveValue('new')
+  await expect(dialog.getByTestId('promote-map-new-name')).toHaveValue('Pulverlakk på stål')
+  await dialog.getByTestId('promote-map-category').selectOption('processes')
+  // A need, critical.
+  await expect(dialog.getByTestId('promote-map-side-need')).toBeChecked()
+  await dialog.getByTestId('promote-map-level-3').check()
+  await expect(dialog.getByTestId('promote-map-comment')).toHaveText(
+    /^From workshop board «Verksted mars» \d{4}-\d{2}-\d{2}, by Ada Lien$/,
+  )
+  await ada.screenshot({ path: shot('promote-dialog') })
+  await dialog.getByTestId('promote-map-submit').click()
+  await expect(dialog.getByTestId('promote-map-done')).toHaveText(
+    'Lien Møbelverk AS now needs Pulverlakk på stål (Critical).',
+  )
+
+  // Bo, on Lien Møbelverk's page: the need, with its provenance.
+  await bo.getByTestId('space-map').click()
+  await bo.getByTestId('map-company-item').filter({ hasText: 'Lien Møbelverk AS' }).click()
+  const needs = bo.getByTestId('company-needs')
+  const row = needs.getByRole('listitem').filter({ hasText: 'Pulverlakk på stål' })
+  await expect(row).toContainText('Critical')
+  await expect(row).toContainText(/From workshop board «Verksted mars» .*, by Ada Lien/)
+  // And in his matches: a critical need nobody offers yet.
+  await bo.getByTestId('map-view-matches').click()
+  const need = bo.locator('[data-testid="match-need"]').filter({ hasText: 'Pulverlakk på stål' })
+  await expect(need).toContainText('No other company offers this yet.')
+
+  // Ada goes to the company page from the dialog.
+  await dialog.getByTestId('promote-map-open-company').click()
+  await expect(ada.getByTestId('company-page').getByRole('heading', { level: 1 })).toHaveText(
+    'Lien Møbelverk AS',
+  )
+  await expect(ada.getByTestId('company-needs')).toContainText('Pulverlakk på stål')
 })

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
+import { newBoard, onCanvas } from './boardPages'
 import { joinDemo } from './participants'
 
 let hub: RunningHub
@@ -135,4 +136,41 @@ test('the network map renders the example companies and competences, focuses on 
   await vestplate.click()
   await ada.waitForTimeout(450)
   await ada.screenshot({ path: shot('focus-dark') })
+})
+
+test('an offer another participant adds from a workshop sticky appears in the open network map', async ({
+  browser,
+}) => {
+  const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
+  const bo = await joinDemo(browser, hub, { name: 'Bo Vik', company: 'Fjordmat' })
+  await openNetwork(bo)
+  const view = bo.getByTestId('network-view')
+  const before = await probe(bo)
+
+  await newBoard(ada, 'Verksted')
+  await ada.getByTestId('board-tool-sticky').click()
+  const at = await onCanvas(ada, { x: 320, y: 220 })
+  await ada.mouse.click(at.x, at.y)
+  await ada.keyboard.type('Kantliming')
+  await ada.keyboard.press('Escape')
+  await ada.getByTestId('board-actions').click()
+  await ada.getByTestId('board-action-promote-map').click()
+  const dialog = ada.getByTestId('promote-map-dialog')
+  await dialog.getByTestId('promote-map-side-offer').check()
+  await dialog.getByTestId('promote-map-submit').click()
+  await expect(dialog.getByTestId('promote-map-done')).toHaveText(
+    'Lien Møbelverk AS now offers Kantliming (Some).',
+  )
+
+  // Bo's map gains the competence and the offer, laid out again from where it was.
+  await expect(view).toHaveAttribute('data-nodes', String(before.nodes + 1))
+  await expect(view).toHaveAttribute('data-edges', String(before.edges + 1))
+  await expect(view).toHaveAttribute('data-layout', 'ready')
+  const node = bo.getByTestId('network-node').filter({ hasText: 'Kantliming' })
+  await node.click()
+  const card = bo.getByTestId('network-focus')
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText('Kantliming')
+  await expect(card).toContainText('Offered by')
+  await expect(card).toContainText('Lien Møbelverk AS')
+  expect((await probe(bo)).near).toContain('co:co-lien')
 })

@@ -11,6 +11,7 @@ import { en as boardExport } from './sections/boardExport'
 import { en as map } from './sections/map'
 import { en as mapNetwork } from './sections/mapNetwork'
 import { en as mapMatches } from './sections/mapMatches'
+import { en as mapPromote } from './sections/mapPromote'
 import { en as mapCompany } from './sections/mapCompany'
 import { en as mapVocabulary } from './sections/mapVocabulary'
 import { en as mapTransfer } from './sections/mapTransfer'
@@ -270,6 +271,7 @@ export const en: Messages = {
   map,
   mapNetwork,
   mapMatches,
+  mapPromote,
   mapCompany,
   mapVocabulary,
   mapTransfer,

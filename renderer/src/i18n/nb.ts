@@ -11,6 +11,7 @@ import { nb as boardExport } from './sections/boardExport'
 import { nb as map } from './sections/map'
 import { nb as mapNetwork } from './sections/mapNetwork'
 import { nb as mapMatches } from './sections/mapMatches'
+import { nb as mapPromote } from './sections/mapPromote'
 import { nb as mapCompany } from './sections/mapCompany'
 import { nb as mapVocabulary } from './sections/mapVocabulary'
 import { nb as mapTransfer } from './sections/mapTransfer'
@@ -275,6 +276,7 @@ export const nb = {
   map,
   mapNetwork,
   mapMatches,
+  mapPromote,
   mapCompany,
   mapVocabulary,
   mapTransfer,

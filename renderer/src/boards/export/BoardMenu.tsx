@@ -27,6 +27,7 @@ import type { BoardFileType } from './boardFiles'
 import { downloadBoard, exportFileName, type ExportWords } from './boardExports'
 import { BoardNoteDialog, type NoteJob } from './BoardNoteDialog'
 import { ImportCanvasDialog } from './ImportCanvasDialog'
+import { PromoteToMapDialog, PromoteToMapItem } from './PromoteToMapDialog'
 import { RasterError } from './rasterize'
 import {
   NoteSaveError,
@@ -218,6 +219,7 @@ export function BoardMenu({
         </div>
       )}
       {importing && <ImportCanvasDialog runtime={runtime} onClose={() => setImporting(false)} />}
+      <PromoteToMapDialog runtime={runtime} connection={connection} authorName={authorName} />
       {job !== undefined && (
         <BoardNoteDialog job={job} onClose={() => setJob(undefined)} onOpen={openNote} />
       )}
@@ -295,6 +297,7 @@ function BoardMenuItems({
           >
             {t('boardExport.promote')}
           </Item>
+          <PromoteToMapItem runtime={runtime} />
         </>
       )}
     </>
