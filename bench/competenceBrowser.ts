@@ -9,8 +9,10 @@ import { ms, percentile, printRows, type Row } from './stats'
  * Issue 6 in Chromium: the matrix view of a competence map of 50 companies × 300 competences
  * (the fixture's typical density), served by a host:
  * - first render: a click on "Matrix" in the sidebar until the paint that shows the grid with
- *   its cells — the first open (the view's code loads) and then, after leaving the map each
- *   time (so the competence index is built again), p50 / p95;
+ *   its cells — the first open (the view's code loads, the competence index is built), then
+ *   reopened after leaving the map, p50 / p95: with nothing changed meanwhile (the index is
+ *   kept, renderer/src/map/competenceStore.ts), and after another person edited a cell (the
+ *   index is built again);
  * - scrolling: the grid scrolled diagonally one step per frame for a few seconds — the time
  *   between frames, and the share of frames that came late.
  * Times come from inside the page, so the harness's round trips are not in them.
@@ -19,7 +21,7 @@ import { ms, percentile, printRows, type Row } from './stats'
  * do not exist in the page.
  */
 const VIEWPORT = { width: 1280, height: 800 }
-const RUNS = 12
+const RUNS = 10
 const COMPANIES = 50
 const COMPETENCES = 300
 
@@ -87,6 +89,7 @@ const SCROLL_SCRIPT = (frames: number): string => `(async () => {
   return { gaps, cells: grid.querySelectorAll('[role="gridcell"]').length }
 })()`
 
+/** Leaves the map for the notes, and comes back to the map's sidebar (no view open). */
 async function leaveMap(page: Page): Promise<void> {
   await page.getByTestId('space-notes').click()
   await page.getByTestId('note-item').first().click()
@@ -109,24 +112,59 @@ export async function runCompetenceBrowserBench(): Promise<void> {
     await page.getByTestId('space-map').click()
     await page.getByTestId('map-view-matrix').waitFor({ timeout: 60_000 })
 
-    const opens: Open[] = []
-    for (let i = 0; i < RUNS; i++) {
-      opens.push(await page.evaluate<Open>(OPEN_SCRIPT))
-      if (i < RUNS - 1) await leaveMap(page)
+    // Someone else in the workspace, with the matrix open, who edits a cell now and then.
+    const other = await (await browser.newContext({ viewport: VIEWPORT })).newPage()
+    await other.goto(`${url}#owner=${host.ownerToken}`)
+    await other.getByTestId('space-map').click({ timeout: 60_000 })
+    await other.getByTestId('map-view-matrix').click()
+    const otherEdit = async (run: number): Promise<void> => {
+      await other
+        .getByRole('gridcell')
+        .nth(run * 7)
+        .click()
+      // A new comment each time, so the map surely changes.
+      await other.getByTestId('matrix-editor-comment').fill(`Bench ${run}`)
+      await other.keyboard.press('Escape')
+      // The edit travels to the page being measured.
+      await page.waitForTimeout(500)
     }
-    const [cold, ...warm] = opens as [Open, ...Open[]]
-    const times = warm.map((open) => open.painted)
+
+    const cold = await page.evaluate<Open>(OPEN_SCRIPT)
+    const kept: Open[] = []
+    const rebuilt: Open[] = []
+    for (let i = 0; i < RUNS; i++) {
+      await leaveMap(page)
+      kept.push(await page.evaluate<Open>(OPEN_SCRIPT))
+      await leaveMap(page)
+      await otherEdit(i)
+      rebuilt.push(await page.evaluate<Open>(OPEN_SCRIPT))
+    }
+    const p = (opens: Open[], at: number): number =>
+      percentile(
+        opens.map((open) => open.painted),
+        at,
+      )
     rows.push({
       name: `map: ${COMPANIES} companies × ${COMPETENCES} competences, ${fixture.offers} offers, ${fixture.needs} needs`,
       value: `${cold.visible} cells in view, ${cold.rendered} in the DOM`,
     })
-    rows.push({ name: 'matrix first render, first open (loads the view)', value: ms(cold.painted) })
     rows.push({
-      name: `matrix first render, click → cells painted (p50 / p95 of ${warm.length})`,
-      value: `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`,
-      target: '≤ 150 ms',
-      ok: percentile(times, 95) <= 150,
+      name: 'matrix first render, first open (loads the view, builds the index)',
+      value: ms(cold.painted),
     })
+    rows.push({
+      name: `matrix first render, reopened, nothing changed (p50 / p95 of ${RUNS})`,
+      value: `${ms(p(kept, 50))} / ${ms(p(kept, 95))}`,
+      target: '≤ 150 ms',
+      ok: p(kept, 95) <= 150,
+    })
+    rows.push({
+      name: `matrix first render, reopened after another's edit (p50 / p95 of ${RUNS})`,
+      value: `${ms(p(rebuilt, 50))} / ${ms(p(rebuilt, 95))}`,
+      target: '≤ 150 ms',
+      ok: p(rebuilt, 95) <= 150,
+    })
+    await other.close()
 
     await page.waitForTimeout(300)
     const scroll = await page.evaluate<{ gaps: number[]; cells: number }>(SCROLL_SCRIPT(240))

@@ -133,9 +133,10 @@ export function MatrixGrid(props: MatrixGridProps) {
       withIndex(defaultRangeExtractor(range), activeCol),
     [activeCol],
   )
-  // Before the box is measured, assume the window: the first render then already holds the
-  // cells on screen instead of none (a second render would cost the first paint).
-  const initialRect = useMemo(() => ({ width: window.innerWidth, height: window.innerHeight }), [])
+  // Nothing is known to be on screen until the box is measured (in a layout effect, before
+  // the first paint): guessing the window's size drew three times the cells, then dropped
+  // most of them.
+  const initialRect = useMemo(() => ({ width: 0, height: 0 }), [])
   // eslint-disable-next-line react-hooks/incompatible-library -- we do not use the React Compiler; TanStack Virtual re-renders through its own state.
   const rowVirtualizer = useVirtualizer({
     count: rows.length,
