@@ -154,13 +154,17 @@ export function MatrixFooter({ layout }: { layout: MatrixLayout }) {
   const count = (n: number): string => formatCount(n, i18n.language)
   return (
     <div className="matrix-footer">
-      <p className="matrix-count" aria-live="polite" data-testid="matrix-count">
-        {t('mapMatrix.count', {
-          competences: count(layout.competences.shown),
-          competencesTotal: count(layout.competences.total),
-          companies: count(layout.companies.shown),
-          companiesTotal: count(layout.companies.total),
-        })}
+      <p className="matrix-count" data-testid="matrix-count">
+        {/* What the filters leave is read out when it changes; the totals, which change with
+            every edit anyone makes, are not. */}
+        <span aria-live="polite">
+          {t('mapMatrix.count', {
+            competences: count(layout.competences.shown),
+            competencesTotal: count(layout.competences.total),
+            companies: count(layout.companies.shown),
+            companiesTotal: count(layout.companies.total),
+          })}
+        </span>
         <span className="matrix-totals">
           {' · '}
           {t('mapMatrix.totals', { offers: count(layout.offers), needs: count(layout.needs) })}
