@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs'
 import { runBoardsBench } from './boards'
 import { runBoardsBrowserBench } from './boardsBrowser'
 import { runCompetenceBench } from './competence'
-import { runNetworkLayoutBench } from './networkLayout'
 import { runCompetenceBrowserBench } from './competenceBrowser'
+import { runNetworkLayoutBench } from './networkLayout'
 import { runFoundationBench, runPropagationBench } from './foundation'
 import { runNotesBench } from './notes'
 import { runNotesBrowserBench } from './notesBrowser'
@@ -27,8 +27,8 @@ if (only === 'propagation') {
   if (hasBrowser()) await runNotesBrowserBench()
 } else if (only === 'competence') {
   runCompetenceBench()
-  await runNetworkLayoutBench()
   if (hasBrowser()) await runCompetenceBrowserBench()
+  await runNetworkLayoutBench()
 } else if (only === 'boards') {
   await runBoardsBench()
   if (hasBrowser()) await runBoardsBrowserBench()
@@ -41,8 +41,8 @@ if (only === 'propagation') {
   await runBoardsBench()
   if (browser) await runBoardsBrowserBench()
   runCompetenceBench()
-  await runNetworkLayoutBench()
   if (browser) await runCompetenceBrowserBench()
+  await runNetworkLayoutBench()
 }
 
 // WARNING: providers and sockets of the measured clients keep timers alive; the figures are

@@ -35,19 +35,16 @@ import { WorkspaceList } from '../workspaces/WorkspaceList'
 import { Layout } from './Layout'
 import { SidebarProfile, SidebarTop, SpaceSwitch, useSidebarSpace } from './SidebarChrome'
 import { MapNav } from '../map/MapNav'
+import { mapScreen } from '../map/mapScreenLoader'
+import { boardScreen } from '../boards/boardScreenLoader'
 
 // The editor (TipTap, ProseMirror) is most of the bundle: load it after the note list shows.
 const NoteView = lazy(() =>
   import('../notes/NoteView').then((module) => ({ default: module.NoteView })),
 )
-// The board screen (canvas, tools, facilitation, exports) loads when a board is first opened.
-const BoardScreen = lazy(() =>
-  import('../boards/BoardScreen').then((module) => ({ default: module.BoardScreen })),
-)
-// The competence map (its views, company pages) loads when it is first opened.
-const MapScreen = lazy(() =>
-  import('../map/MapScreen').then((module) => ({ default: module.MapScreen })),
-)
+// The board screen and the map load when first opened, or ahead of that (see their loaders).
+const BoardScreen = boardScreen.Component
+const MapScreen = mapScreen.Component
 // Kept editors stay mounted here while a note is open (see notes/editor/EditorShelf.tsx).
 const EditorShelf = lazy(() =>
   import('../notes/NoteView').then((module) => ({ default: module.EditorShelf })),

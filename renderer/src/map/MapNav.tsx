@@ -1,5 +1,5 @@
 import { Building2 } from 'lucide-react'
-import { useSyncExternalStore } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Company } from '../../../shared/model/companies'
 import { companyInitials } from '../../../shared/model/companies'
@@ -7,6 +7,8 @@ import { formatCount } from '../lib/format'
 import { currentRoute, openMap, type MapRoute } from '../lib/route'
 import { useCompanies } from '../notes/useNotes'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
+import { competenceIndexStore } from './competenceStore'
+import { mapScreen } from './mapScreenLoader'
 import { MAP_VIEW_ENTRIES } from './mapViews'
 import { NewCompanyButton } from './company/NewCompanyButton'
 
@@ -29,6 +31,17 @@ export function MapNav({
   const { t, i18n } = useTranslation()
   const route = useMapRoute()
   const companies = useCompanies(connection.doc)
+  // While the person looks at the list: the first view's code, and the map's index, so that
+  // opening a view only has to draw it.
+  const doc = connection.doc
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void mapScreen.preload()
+      void MAP_VIEW_ENTRIES[0]?.preload()
+      competenceIndexStore(doc).getSnapshot()
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [doc])
   return (
     <nav className="sidebar-section map-nav" aria-label={t('map.navLabel')}>
       {MAP_VIEW_ENTRIES.length > 0 && (

@@ -1,7 +1,6 @@
-import { BookA, Grid3x3, type LucideIcon } from 'lucide-react'
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
-import { Network } from 'lucide-react'
-import { Handshake } from 'lucide-react'
+import { BookA, Grid3x3, Handshake, Network, type LucideIcon } from 'lucide-react'
+import type { ComponentType } from 'react'
+import { preloadable } from '../lib/preloadable'
 import type { MapView } from '../lib/route'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 
@@ -17,8 +16,21 @@ export type MapViewProps = {
 export type MapViewEntry = {
   id: Exclude<MapView, 'company'>
   icon: LucideIcon
-  /** The view, made with `lazy()`: its code loads when it is first opened. */
-  View: LazyExoticComponent<ComponentType<MapViewProps>>
+  /** The view: its code loads when it is first opened… */
+  View: ComponentType<MapViewProps>
+  /** …or ahead of that, when the map's sidebar shows (lib/preloadable.tsx). */
+  preload: () => Promise<unknown>
+}
+
+type Loaded = { default: ComponentType<MapViewProps> }
+
+function mapView(
+  id: MapViewEntry['id'],
+  icon: LucideIcon,
+  load: () => Promise<Loaded>,
+): MapViewEntry {
+  const { Component, preload } = preloadable(load)
+  return { id, icon, View: Component, preload }
 }
 
 /**
@@ -26,20 +38,14 @@ export type MapViewEntry = {
  * here once it is built; the sidebar and the map screen show only what is listed.
  */
 export const MAP_VIEW_ENTRIES: readonly MapViewEntry[] = [
-  {
-    id: 'matrix',
-    icon: Grid3x3,
-    View: lazy(() => import('./matrix/MatrixView').then((m) => ({ default: m.MatrixView }))),
-  },
-  {
-    id: 'network',
-    icon: Network,
-    View: lazy(() => import('./network/NetworkView').then((m) => ({ default: m.NetworkView }))),
-  },
-  {
-    id: 'matches',
-    icon: Handshake,
-    View: lazy(() => import('./matches/MatchesView').then((m) => ({ default: m.MatchesView }))),
-  },
-  { id: 'vocabulary', icon: BookA, View: lazy(() => import('./vocabulary/VocabularyView')) },
+  mapView('matrix', Grid3x3, () =>
+    import('./matrix/MatrixView').then((m) => ({ default: m.MatrixView })),
+  ),
+  mapView('network', Network, () =>
+    import('./network/NetworkView').then((m) => ({ default: m.NetworkView })),
+  ),
+  mapView('matches', Handshake, () =>
+    import('./matches/MatchesView').then((m) => ({ default: m.MatchesView })),
+  ),
+  mapView('vocabulary', BookA, () => import('./vocabulary/VocabularyView')),
 ]

@@ -1,11 +1,12 @@
 import { Ellipsis, Pencil, Plus, Trash2 } from 'lucide-react'
-import { memo, useCallback, useState, useSyncExternalStore } from 'react'
+import { memo, useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardId } from '../../../../shared/ids'
 import { deleteBoard, type BoardSummary } from '../../../../shared/model/boards'
 import { useNow } from '../../lib/clock'
 import { formatCount, formatDateTime, formatRelativeTime } from '../../lib/format'
 import { currentRoute, navigate } from '../../lib/route'
+import { boardScreen } from '../boardScreenLoader'
 import type { WorkspaceConnection } from '../../sync/workspaceConnection'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
@@ -55,6 +56,11 @@ export const BoardList = memo(function BoardList({
   const now = useNow()
   const [pending, setPending] = useState<Pending>()
   const close = useCallback((open: boolean) => open || setPending(undefined), [])
+  // The board screen's code, while the person looks at the list.
+  useEffect(() => {
+    const timer = setTimeout(() => void boardScreen.preload(), 0)
+    return () => clearTimeout(timer)
+  }, [])
 
   const create = (start: BoardStart): void => {
     const id = createBoardInList(doc, { ...start, author: { name: authorName }, now: Date.now() })
