@@ -196,11 +196,36 @@ async function shootInvite(options, path) {
   await hub.stop()
 }
 
+/** The competence map of the example workspace: the matrix and the matches. */
+async function shootMap(options) {
+  const hub = await startHub()
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...options })
+  const page = await context.newPage()
+  await page.goto(hub.owner)
+  await page.getByTestId('profile-name').fill('Kari Nordmo')
+  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
+  await page.getByTestId('profile-save').click()
+  // The example-data banner is dismissed, as a returning user would have.
+  await page.getByTestId('demo-banner').getByRole('button').click()
+  await page.getByTestId('space-map').click()
+  await page.getByTestId('map-view-matrix').click()
+  await page.getByTestId('matrix-grid').waitFor()
+  await settle(page)
+  await page.screenshot({ path: join(SHOTS, 'map-matrix.png') })
+  await page.getByTestId('map-view-matches').click()
+  await page.getByText('Different industry').first().waitFor()
+  await settle(page)
+  await page.screenshot({ path: join(SHOTS, 'map-matches.png') })
+  await context.close()
+  await hub.stop()
+}
+
 const light = { colorScheme: 'light', locale: 'en-GB' }
 const dark = { colorScheme: 'dark', locale: 'nb-NO' }
 
 try {
   await shootInvite(light, join(SHOTS, 'invite.png'))
+  await shootMap(light)
   // The dark one is for checking by eye, not for the README.
   await shootInvite(dark, join(root, 'test-results/invite-dark.png'))
 
@@ -235,7 +260,7 @@ try {
     await darkHub.stop()
   }
   console.log(
-    'Saved docs/screenshots/{invite,notes-light,notes-dark,notes-filtered,slash-menu,history-compare}.png (and test-results/invite-dark.png)',
+    'Saved docs/screenshots/{invite,map-matrix,map-matches,notes-light,notes-dark,notes-filtered,slash-menu,history-compare}.png (and test-results/invite-dark.png)',
   )
 } finally {
   await browser.close()
