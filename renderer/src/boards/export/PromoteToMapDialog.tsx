@@ -402,7 +402,7 @@ function PromoteForm({
             >
               {COMPETENCE_CATEGORIES.map((option) => (
                 <option key={option} value={option}>
-                  {t(`mapNetwork.categories.${option}`)}
+                  {t(`map.categories.${option}`)}
                 </option>
               ))}
             </select>

@@ -46,6 +46,18 @@ export const nb = {
     noteAuthor: 'skrev notater',
     here: 'her nå',
   },
+  /** The competence categories (shared/model/competence/vocabulary.ts), for every view. */
+  categories: {
+    materials: 'Materialer',
+    processes: 'Prosesser',
+    automation: 'Automatisering og industri 4.0',
+    energy: 'Energi',
+    circularity: 'Sirkularitet',
+    logistics: 'Logistikk',
+    design: 'Design',
+    digital: 'Digitalt',
+    other: 'Annet',
+  },
   industries: {
     furniture: 'Møbler',
     food: 'Mat',
@@ -99,6 +111,17 @@ export const en: Widen<typeof nb> = {
     noPeople: 'No people recorded yet.',
     noteAuthor: 'wrote notes',
     here: 'here now',
+  },
+  categories: {
+    materials: 'Materials',
+    processes: 'Processes',
+    automation: 'Automation and Industry 4.0',
+    energy: 'Energy',
+    circularity: 'Circularity',
+    logistics: 'Logistics',
+    design: 'Design',
+    digital: 'Digital',
+    other: 'Other',
   },
   industries: {
     furniture: 'Furniture',

@@ -44,17 +44,6 @@ export const nb = {
     unconnected_one: '{{count}} kompetanse uten tilbud eller behov vises ikke.',
     unconnected_other: '{{count}} kompetanser uten tilbud eller behov vises ikke.',
   },
-  categories: {
-    materials: 'Materialer',
-    processes: 'Prosesser',
-    automation: 'Automasjon og industri 4.0',
-    energy: 'Energi',
-    circularity: 'Sirkularitet',
-    logistics: 'Logistikk',
-    design: 'Design',
-    digital: 'Digitalt',
-    other: 'Annet',
-  },
 } as const
 
 export const en: Widen<typeof nb> = {
@@ -96,16 +85,5 @@ export const en: Widen<typeof nb> = {
     categories: 'Competences by category',
     unconnected_one: '{{count}} competence without offers or needs is not shown.',
     unconnected_other: '{{count}} competences without offers or needs are not shown.',
-  },
-  categories: {
-    materials: 'Materials',
-    processes: 'Processes',
-    automation: 'Automation and industry 4.0',
-    energy: 'Energy',
-    circularity: 'Circularity',
-    logistics: 'Logistics',
-    design: 'Design',
-    digital: 'Digital',
-    other: 'Other',
   },
 }

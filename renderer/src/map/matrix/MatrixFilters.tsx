@@ -78,7 +78,7 @@ export function MatrixFilters({
         <option value="all">{t('mapMatrix.allCategories')}</option>
         {COMPETENCE_CATEGORIES.map((category) => (
           <option key={category} value={category}>
-            {t(`mapMatrix.categories.${category}`)}
+            {t(`map.categories.${category}`)}
           </option>
         ))}
       </select>

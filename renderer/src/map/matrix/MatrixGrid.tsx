@@ -313,7 +313,7 @@ export function MatrixGrid(props: MatrixGridProps) {
             <div className="matrix-pinned" aria-hidden data-testid="matrix-pinned-group">
               <div className="matrix-pinned-band">
                 <div className="matrix-group-label">
-                  {t(`mapMatrix.categories.${pinned.category}`)}
+                  {t(`map.categories.${pinned.category}`)}
                   <span className="matrix-group-count">{pinned.count}</span>
                 </div>
               </div>
@@ -330,10 +330,10 @@ export function MatrixGrid(props: MatrixGridProps) {
                   item={item}
                   colCount={columns.length}
                   label={t('mapMatrix.group', {
-                    category: t(`mapMatrix.categories.${row.category}`),
+                    category: t(`map.categories.${row.category}`),
                     count: row.count,
                   })}
-                  title={t(`mapMatrix.categories.${row.category}`)}
+                  title={t(`map.categories.${row.category}`)}
                 />
               )
             }

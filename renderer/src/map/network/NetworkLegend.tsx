@@ -81,7 +81,7 @@ export function NetworkLegend({
               <svg width="12" height="12" aria-hidden>
                 <path d="M6 0.5 L11.5 6 L6 11.5 L0.5 6 Z" fill={palette.categories[category]} />
               </svg>
-              {t(`mapNetwork.categories.${category}`)}
+              {t(`map.categories.${category}`)}
             </li>
           ))}
         </ul>

@@ -80,7 +80,7 @@ function FocusCard({
           <p className="network-focus-kicker">{t('mapNetwork.focus.heading')}</p>
           <h2>{node.label}</h2>
           <p className="network-focus-group">
-            {company ? t(`map.industries.${node.group}`) : t(`mapNetwork.categories.${node.group}`)}
+            {company ? t(`map.industries.${node.group}`) : t(`map.categories.${node.group}`)}
           </p>
         </div>
         <Button

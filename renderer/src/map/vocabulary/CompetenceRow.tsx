@@ -96,9 +96,7 @@ function Row({ connection, entry, usage, readOnly, checkName, onMerge, onDelete 
       </td>
       <td>
         {readOnly ? (
-          <span className="vocab-category-text">
-            {t(`mapVocabulary.categories.${entry.category}`)}
-          </span>
+          <span className="vocab-category-text">{t(`map.categories.${entry.category}`)}</span>
         ) : (
           <select
             className="vocab-category"
@@ -112,7 +110,7 @@ function Row({ connection, entry, usage, readOnly, checkName, onMerge, onDelete 
           >
             {COMPETENCE_CATEGORIES.map((category) => (
               <option key={category} value={category}>
-                {t(`mapVocabulary.categories.${category}`)}
+                {t(`map.categories.${category}`)}
               </option>
             ))}
           </select>

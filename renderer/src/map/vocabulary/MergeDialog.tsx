@@ -82,7 +82,7 @@ export function MergeDialog({
 
   const options = (exclude: CompetenceId | undefined) =>
     groupByCategory(index.competences).map((group) => (
-      <optgroup key={group.category} label={t(`mapVocabulary.categories.${group.category}`)}>
+      <optgroup key={group.category} label={t(`map.categories.${group.category}`)}>
         {group.entries
           .filter((entry) => entry.id !== exclude)
           .map((entry) => (

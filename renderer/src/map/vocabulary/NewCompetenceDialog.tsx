@@ -122,7 +122,7 @@ export function NewCompetenceDialog({
           >
             {COMPETENCE_CATEGORIES.map((key) => (
               <option key={key} value={key}>
-                {t(`mapVocabulary.categories.${key}`)}
+                {t(`map.categories.${key}`)}
               </option>
             ))}
           </select>

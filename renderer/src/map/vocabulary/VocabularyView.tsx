@@ -163,7 +163,7 @@ export default function VocabularyView({ connection, readOnly, authorName }: Map
               <tbody key={group.category} data-testid="vocab-group" data-category={group.category}>
                 <tr className="vocab-group">
                   <th scope="rowgroup" colSpan={7}>
-                    {t(`mapVocabulary.categories.${group.category}`)}
+                    {t(`map.categories.${group.category}`)}
                     <span className="vocab-group-count" data-testid="vocab-group-count">
                       {formatCount(group.entries.length, i18n.language)}
                     </span>
@@ -196,7 +196,7 @@ export default function VocabularyView({ connection, readOnly, authorName }: Map
             setNotice(
               t('mapVocabulary.added', {
                 name,
-                category: t(`mapVocabulary.categories.${category}`),
+                category: t(`map.categories.${category}`),
               }),
             )
           }
