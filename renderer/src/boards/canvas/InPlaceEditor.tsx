@@ -72,14 +72,24 @@ export function InPlaceEditor({ runtime, id, palette, fit, onDone }: EditorProps
     let focused = false
     let composing = false
     let stale = false
-    // Focus after the event that opened the editor has finished: a mouse press would
-    // otherwise move focus to the board right after we gave it to the text.
+    let typed = false
     // A frame's title opens selected, as a name being renamed: a new frame's default title
     // ("Frame") goes as soon as one types. Other texts open with the caret at the end.
-    const focusFrame = requestAnimationFrame(() => {
-      area.focus({ preventScroll: true })
+    const select = (): void => {
       if (kind === 'frame') area.select()
       else area.setSelectionRange(area.value.length, area.value.length)
+    }
+    // Focus at once, so that keys typed before the next frame land in the text (on a busy
+    // machine a fast typist's first letters would otherwise be board shortcuts)…
+    area.focus({ preventScroll: true })
+    select()
+    // …and again after the event that opened the editor has finished: a mouse press would
+    // move focus to the board right after we gave it to the text.
+    const focusFrame = requestAnimationFrame(() => {
+      if (document.activeElement !== area) {
+        area.focus({ preventScroll: true })
+        if (!typed) select()
+      }
       focused = true
     })
 
@@ -99,6 +109,7 @@ export function InPlaceEditor({ runtime, id, palette, fit, onDone }: EditorProps
     })
 
     const onInput = (): void => {
+      typed = true
       if (!runtime.canEdit()) return resync()
       applyTyping(text, area.value, BOARD_TEXT_ORIGIN)
       place()
