@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { createFullTextIndex, loadFullTextIndex, type SearchDoc } from './fullText'
+
+const doc = (id: string, title: string, body: string, updatedAt = 1): SearchDoc => ({
+  id,
+  kind: id.startsWith('sticky:') ? 'sticky' : 'note',
+  title,
+  body,
+  updatedAt,
+})
+
+function fixture() {
+  const index = createFullTextIndex()
+  index.upsert(doc('note:body', 'Ovnene i hall B', 'Vi har testet varmegjenvinning fra ovnene.'))
+  index.upsert(doc('note:title', 'Varmegjenvinning fra ovner', 'Erfaringer fra Solbakken.'))
+  index.upsert(doc('note:typo', 'Varmegjenvining', 'Skrevet feil i tittelen.'))
+  index.upsert(doc('sticky:1', 'Spillvarme fra tørken', 'Kan varme lageret på Løten.', 5))
+  return index
+}
+
+describe('full-text index', () => {
+  it('ranks a title hit above a body hit, and an exact word above a misspelled one', () => {
+    const ids = fixture()
+      .search('varmegjenvinning')
+      .map((hit) => hit.id)
+    expect(ids[0]).toBe('note:title')
+    expect(ids.indexOf('note:body')).toBeLessThan(ids.indexOf('note:typo'))
+    expect(ids).toContain('note:typo')
+  })
+
+  it('finds prefixes and words typed without æøå, and needs every word', () => {
+    const index = fixture()
+    expect(index.search('varmegjen').map((hit) => hit.id)).toContain('note:body')
+    expect(index.search('loeten').map((hit) => hit.id)).toEqual(['sticky:1'])
+    expect(index.search('tørken varme').map((hit) => hit.id)).toEqual(['sticky:1'])
+    expect(index.search('tørken ovnene')).toEqual([])
+    expect(index.search('ovnene', { kinds: ['sticky'] })).toEqual([])
+  })
+
+  it('follows edits and deletions, and loads back what it saved', () => {
+    const index = fixture()
+    index.upsert(doc('sticky:1', 'Solceller på taket', 'Ny idé', 9))
+    expect(index.search('løten')).toEqual([])
+    expect(index.search('solceller').map((hit) => hit.id)).toEqual(['sticky:1'])
+    index.remove('note:title')
+    expect(index.search('erfaringer')).toEqual([])
+    const loaded = loadFullTextIndex(index.toJSON())
+    expect(loaded.size).toBe(index.size)
+    expect(loaded.search('varmegjenvinning').map((hit) => hit.id)).toEqual(
+      index.search('varmegjenvinning').map((hit) => hit.id),
+    )
+    expect(() => loadFullTextIndex('{"not":"an index"}')).toThrow()
+  })
+})
