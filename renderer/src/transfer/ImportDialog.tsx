@@ -1,12 +1,13 @@
 import { zipSync } from 'fflate'
-import { CircleAlert, FileUp, Info } from 'lucide-react'
-import { useRef, useState, type DragEvent } from 'react'
+import { CircleAlert, Info } from 'lucide-react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportReportResponse } from '../../../shared/hostApi'
 import type { WorkspaceId } from '../../../shared/ids'
 import { MAX_IMPORT_BYTES } from '../../../shared/model/markdown/mapping'
 import type { SyncTarget } from '../connection/hostSession'
 import { Button } from '../ui/Button'
+import { FileDropPicker } from '../ui/FileDropPicker'
 import { Dialog, DialogFooter } from '../ui/Dialog'
 import { importUpload } from './transferApi'
 
@@ -55,7 +56,6 @@ export function ImportDialog({
 }) {
   const { t } = useTranslation()
   const [step, setStep] = useState<Step>({ kind: 'pick' })
-  const input = useRef<HTMLInputElement>(null)
   const busy = step.kind === 'checking' || step.kind === 'importing'
   const message = (error: unknown): string =>
     t('common.failed', { message: error instanceof Error ? error.message : String(error) })
@@ -89,11 +89,6 @@ export function ImportDialog({
     }
   }
 
-  const onDrop = (event: DragEvent): void => {
-    event.preventDefault()
-    void check([...event.dataTransfer.files])
-  }
-
   const report =
     step.kind === 'preview' || step.kind === 'importing' || step.kind === 'done'
       ? step.report
@@ -111,33 +106,15 @@ export function ImportDialog({
       size="md"
       testId="import-dialog"
     >
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept={ACCEPT}
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden
-        data-testid="import-input"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])]
-          event.target.value = ''
-          void check(files)
-        }}
-      />
       {(step.kind === 'pick' || step.kind === 'checking') && (
-        <div className="drop-zone" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
-          <Button
-            icon={<FileUp size={16} aria-hidden />}
-            onClick={() => input.current?.click()}
-            disabled={busy}
-            data-testid="import-choose"
-          >
-            {t('transfer.chooseFiles')}
-          </Button>
-          <span className="transfer-drop-hint">{t('transfer.dropHint')}</span>
-        </div>
+        <FileDropPicker
+          accept={ACCEPT}
+          label={t('transfer.chooseFiles')}
+          hint={t('transfer.dropHint')}
+          disabled={busy}
+          onFiles={(files) => void check(files)}
+          testIds={{ input: 'import-input', choose: 'import-choose' }}
+        />
       )}
       <div className="transfer-status" role="status" aria-live="polite" data-testid="import-status">
         {step.kind === 'checking' && t('transfer.checking')}

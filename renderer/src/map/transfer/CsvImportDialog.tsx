@@ -1,5 +1,5 @@
-import { CircleAlert, FileSpreadsheet, FileUp, Info } from 'lucide-react'
-import { useId, useRef, useState, type DragEvent } from 'react'
+import { CircleAlert, FileSpreadsheet, Info } from 'lucide-react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { CsvKind } from '../../../../shared/model/competence/csv'
@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/model/competence/csvImport'
 import type { WorkspaceConnection } from '../../sync/workspaceConnection'
 import { Button } from '../../ui/Button'
+import { FileDropPicker } from '../../ui/FileDropPicker'
 import { Dialog, DialogFooter } from '../../ui/Dialog'
 import { competenceIndexStore } from '../competenceStore'
 import { MAX_IMPORT_BYTES, readUpload, type ReadUpload, type RefusedFile } from './csvFiles'
@@ -107,7 +108,6 @@ export function CsvImportDialog({
   const { t } = useTranslation()
   const blockedId = useId()
   const [step, setStep] = useState<Step>({ kind: 'pick' })
-  const input = useRef<HTMLInputElement>(null)
 
   const plan = (upload: ReadUpload): Extract<Step, { kind: 'preview' }> => {
     const made = planCsvImport(connection.doc, upload.files)
@@ -160,11 +160,6 @@ export function CsvImportDialog({
     })
   }
 
-  const onDrop = (event: DragEvent): void => {
-    event.preventDefault()
-    void check([...event.dataTransfer.files])
-  }
-
   const preview = step.kind === 'preview' ? step : undefined
   const blocked =
     preview === undefined
@@ -186,33 +181,15 @@ export function CsvImportDialog({
       size="md"
       testId="csv-import-dialog"
     >
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept={ACCEPT}
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden
-        data-testid="csv-import-input"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])]
-          event.target.value = ''
-          void check(files)
-        }}
-      />
       {(step.kind === 'pick' || step.kind === 'reading') && (
-        <div className="drop-zone" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
-          <Button
-            icon={<FileUp size={16} aria-hidden />}
-            onClick={() => input.current?.click()}
-            disabled={step.kind === 'reading'}
-            data-testid="csv-import-choose"
-          >
-            {t('mapTransfer.import.choose')}
-          </Button>
-          <span className="transfer-drop-hint">{t('mapTransfer.import.dropHint')}</span>
-        </div>
+        <FileDropPicker
+          accept={ACCEPT}
+          label={t('mapTransfer.import.choose')}
+          hint={t('mapTransfer.import.dropHint')}
+          disabled={step.kind === 'reading'}
+          onFiles={(files) => void check(files)}
+          testIds={{ input: 'csv-import-input', choose: 'csv-import-choose' }}
+        />
       )}
       <div
         className="transfer-status"
