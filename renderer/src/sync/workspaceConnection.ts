@@ -4,6 +4,8 @@ import type * as Y from 'yjs'
 import type { BoardId, NoteId, WorkspaceId } from '../../../shared/ids'
 import { boardRoomName, noteRoomName, rootRoomName } from '../../../shared/rooms'
 import { BOARD_PREVIEW_PARAM } from '../../../shared/protocol'
+import { SEARCH_PARAM } from '../../../shared/search/protocol'
+import { createSearchClient, type SearchClient } from '../search/searchClient'
 import type { Surface, SyncTarget } from '../connection/hostSession'
 import { createBodyCache } from './bodyCache'
 import { openDocSync, type DocSync } from './docSync'
@@ -35,6 +37,8 @@ export type WorkspaceConnection = {
    * its status counts in "saved". The caller destroys it when the board closes.
    */
   openBoard(boardId: BoardId, presence: PresenceState): DocSync
+  /** Full-text search on the host, over the root connection (search/searchClient.ts). */
+  search: SearchClient
   destroy(): void
 }
 
@@ -49,7 +53,9 @@ export function openWorkspaceConnection(input: {
     target: input.target,
     surface: input.surface,
     presence: input.presence,
+    params: { [SEARCH_PARAM]: '1' },
   })
+  const search = createSearchClient(root.provider)
   const status = combineSyncStatus(root.status)
   // A warm body still counts for "saved": edits made just before leaving a note are in it.
   const openCounted = (
@@ -100,7 +106,9 @@ export function openWorkspaceConnection(input: {
         },
       }
     },
+    search,
     destroy() {
+      search.destroy()
       for (const board of [...boards]) board.destroy()
       boards.clear()
       bodies.destroy()
