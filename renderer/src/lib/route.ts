@@ -27,6 +27,10 @@ export type Route = {
   note: NoteId | undefined
   board?: BoardId | undefined
   map?: MapRoute | undefined
+  /** The search page, with what is typed in it (`&s=`; empty: the page with an empty field). */
+  search?: string | undefined
+  /** An item on the open board to zoom to and select (`&i=`; boards/canvas/focusItem.ts). */
+  item?: string | undefined
 }
 
 const COMPANY_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
@@ -40,6 +44,8 @@ function parseMap(view: string | null, company: string | null): MapRoute | undef
 }
 
 const NOTE_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/
+const ITEM_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/
+const MAX_SEARCH_LENGTH = 200
 
 export function parseRouteHash(hash: string): Route {
   const params = new URLSearchParams(hash.replace(/^#/, ''))
@@ -47,11 +53,15 @@ export function parseRouteHash(hash: string): Route {
   const note = params.get('n')
   const board = params.get('b')
   const map = parseMap(params.get('m'), params.get('c'))
+  const search = params.get('s')
+  const item = params.get('i')
   return {
     workspace: isWorkspaceId(workspace) ? workspace : undefined,
     note: note !== null && NOTE_ID_PATTERN.test(note) ? (note as NoteId) : undefined,
     ...(isBoardId(board) ? { board } : {}),
     ...(map === undefined ? {} : { map }),
+    ...(search === null ? {} : { search: search.slice(0, MAX_SEARCH_LENGTH) }),
+    ...(isBoardId(board) && item !== null && ITEM_ID_PATTERN.test(item) ? { item } : {}),
   }
 }
 
@@ -64,6 +74,8 @@ export function formatRouteHash(route: Route): string {
     params.set('m', route.map.view)
     if (route.map.company !== undefined) params.set('c', route.map.company)
   }
+  if (route.search !== undefined) params.set('s', route.search)
+  if (route.board !== undefined && route.item !== undefined) params.set('i', route.item)
   const text = params.toString()
   return text.length === 0 ? '' : `#${text}`
 }
@@ -74,7 +86,9 @@ function sameRoute(a: Route, b: Route): boolean {
     a.note === b.note &&
     a.board === b.board &&
     a.map?.view === b.map?.view &&
-    a.map?.company === b.map?.company
+    a.map?.company === b.map?.company &&
+    a.search === b.search &&
+    a.item === b.item
   )
 }
 
