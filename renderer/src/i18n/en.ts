@@ -16,6 +16,7 @@ import { en as mapCompany } from './sections/mapCompany'
 import { en as mapVocabulary } from './sections/mapVocabulary'
 import { en as mapTransfer } from './sections/mapTransfer'
 import { en as mapMatrix } from './sections/mapMatrix'
+import { en as search } from './sections/search'
 import type { Messages } from './messages'
 
 export const en: Messages = {
@@ -276,4 +277,5 @@ export const en: Messages = {
   mapVocabulary,
   mapTransfer,
   mapMatrix,
+  search,
 }

@@ -16,6 +16,7 @@ import { nb as mapCompany } from './sections/mapCompany'
 import { nb as mapVocabulary } from './sections/mapVocabulary'
 import { nb as mapTransfer } from './sections/mapTransfer'
 import { nb as mapMatrix } from './sections/mapMatrix'
+import { nb as search } from './sections/search'
 
 /**
  * Norsk bokmål, the first language. `en.ts` must have exactly the same keys: its type is
@@ -281,4 +282,5 @@ export const nb = {
   mapVocabulary,
   mapTransfer,
   mapMatrix,
+  search,
 } as const
