@@ -1,4 +1,4 @@
-import { useEditorState, type Editor } from '@tiptap/react'
+import { useEditorState, type ChainedCommands, type Editor } from '@tiptap/react'
 import { yUndoPluginKey } from '@tiptap/y-tiptap'
 import {
   Bold,
@@ -17,8 +17,9 @@ import {
   Strikethrough,
   Table2,
   Undo2,
+  type LucideIcon,
 } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { memo, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IconButton } from '../ui/IconButton'
 import { EditorAlert } from './editor/EditorAlert'
@@ -32,21 +33,57 @@ function undoState(editor: Editor): { hasUndoOps?: boolean; hasRedoOps?: boolean
     { hasUndoOps?: boolean; hasRedoOps?: boolean } | undefined
 }
 
-function ToolbarButton({
+/** What a toolbar button does, given the editor it is showing: module-level, so stable. */
+type Action = (editor: Editor) => void
+
+const chainAction =
+  (command: (chain: ChainedCommands) => ChainedCommands): Action =>
+  (editor) => {
+    command(editor.chain().focus()).run()
+  }
+
+const ACTIONS = {
+  undo: chainAction((chain) => chain.undo()),
+  redo: chainAction((chain) => chain.redo()),
+  heading1: chainAction((chain) => chain.toggleHeading({ level: 1 })),
+  heading2: chainAction((chain) => chain.toggleHeading({ level: 2 })),
+  heading3: chainAction((chain) => chain.toggleHeading({ level: 3 })),
+  bulletList: chainAction((chain) => chain.toggleBulletList()),
+  orderedList: chainAction((chain) => chain.toggleOrderedList()),
+  taskList: chainAction((chain) => chain.toggleTaskList()),
+  quote: chainAction((chain) => chain.toggleBlockquote()),
+  codeBlock: chainAction((chain) => chain.toggleCodeBlock()),
+  bold: chainAction((chain) => chain.toggleBold()),
+  italic: chainAction((chain) => chain.toggleItalic()),
+  strike: chainAction((chain) => chain.toggleStrike()),
+  code: chainAction((chain) => chain.toggleCode()),
+  table: chainAction((chain) => chain.insertTable({ rows: 3, cols: 3, withHeaderRow: true })),
+  image: (editor: Editor) => pickImageFiles(editor),
+} satisfies Record<string, Action>
+
+/**
+ * One button. Memoized on plain props (the action and icon are module-level, the editor comes
+ * through a ref that never changes): the toolbar re-renders on every transaction and when it
+ * moves to another note, and each button is a Radix tooltip of a dozen components, so only the
+ * buttons whose state changed may render again (measured: most of opening a visited note).
+ */
+const ToolbarButton = memo(function ToolbarButton({
   label,
   shortcut,
   active,
   disabled,
-  onClick,
-  children,
+  action,
+  editor,
+  icon: Icon,
 }: {
   label: string
   shortcut?: string
   /** A toggle (aria-pressed) when given; a plain action otherwise. */
   active?: boolean
   disabled?: boolean
-  onClick: () => void
-  children: ReactNode
+  action: Action
+  editor: RefObject<Editor>
+  icon: LucideIcon
 }) {
   return (
     <IconButton
@@ -58,12 +95,12 @@ function ToolbarButton({
       disabled={disabled}
       // Keep the editor's selection: a mouse press on the toolbar must not move focus.
       onMouseDown={(event) => event.preventDefault()}
-      onClick={onClick}
+      onClick={() => action(editor.current)}
     >
-      {children}
+      <Icon size={16} aria-hidden />
     </IconButton>
   )
-}
+})
 
 function Group({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -103,9 +140,11 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       table: current.isActive('table'),
     }),
   })
-  const run =
-    (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () =>
-      command(editor.chain().focus()).run()
+  // The buttons read the editor when clicked; the toolbar moves between notes' editors.
+  const current = useRef(editor)
+  useLayoutEffect(() => {
+    current.current = editor
+  }, [editor])
 
   return (
     <>
@@ -115,18 +154,18 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
             label={t('editor.undo')}
             shortcut="mod+Z"
             disabled={!state.canUndo}
-            onClick={run((chain) => chain.undo())}
-          >
-            <Undo2 size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.undo}
+            editor={current}
+            icon={Undo2}
+          />
           <ToolbarButton
             label={t('editor.redo')}
             shortcut="mod+shift+Z"
             disabled={!state.canRedo}
-            onClick={run((chain) => chain.redo())}
-          >
-            <Redo2 size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.redo}
+            editor={current}
+            icon={Redo2}
+          />
         </Group>
         <span className="toolbar-separator" aria-hidden />
         <Group label={t('editor.blocksGroup')}>
@@ -134,66 +173,66 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
             label={t('editor.heading1')}
             shortcut="mod+alt+1"
             active={state.h1}
-            onClick={run((chain) => chain.toggleHeading({ level: 1 }))}
-          >
-            <Heading1 size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.heading1}
+            editor={current}
+            icon={Heading1}
+          />
           <ToolbarButton
             label={t('editor.heading2')}
             shortcut="mod+alt+2"
             active={state.h2}
-            onClick={run((chain) => chain.toggleHeading({ level: 2 }))}
-          >
-            <Heading2 size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.heading2}
+            editor={current}
+            icon={Heading2}
+          />
           <ToolbarButton
             label={t('editor.heading3')}
             shortcut="mod+alt+3"
             active={state.h3}
-            onClick={run((chain) => chain.toggleHeading({ level: 3 }))}
-          >
-            <Heading3 size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.heading3}
+            editor={current}
+            icon={Heading3}
+          />
           <ToolbarButton
             label={t('editor.bulletList')}
             shortcut="mod+shift+8"
             active={state.bulletList}
-            onClick={run((chain) => chain.toggleBulletList())}
-          >
-            <List size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.bulletList}
+            editor={current}
+            icon={List}
+          />
           <ToolbarButton
             label={t('editor.orderedList')}
             shortcut="mod+shift+7"
             active={state.orderedList}
-            onClick={run((chain) => chain.toggleOrderedList())}
-          >
-            <ListOrdered size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.orderedList}
+            editor={current}
+            icon={ListOrdered}
+          />
           <ToolbarButton
             label={t('editor.taskList')}
             shortcut="mod+shift+9"
             active={state.taskList}
-            onClick={run((chain) => chain.toggleTaskList())}
-          >
-            <CheckSquare size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.taskList}
+            editor={current}
+            icon={CheckSquare}
+          />
           <ToolbarButton
             label={t('editor.quote')}
             shortcut="mod+shift+B"
             active={state.quote}
-            onClick={run((chain) => chain.toggleBlockquote())}
-          >
-            <Quote size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.quote}
+            editor={current}
+            icon={Quote}
+          />
           <ToolbarButton
             label={t('editor.codeBlock')}
             shortcut="mod+alt+C"
             active={state.codeBlock}
-            onClick={run((chain) => chain.toggleCodeBlock())}
-          >
-            <Code2 size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.codeBlock}
+            editor={current}
+            icon={Code2}
+          />
         </Group>
         <span className="toolbar-separator" aria-hidden />
         <Group label={t('editor.marksGroup')}>
@@ -201,34 +240,34 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
             label={t('editor.bold')}
             shortcut="mod+B"
             active={state.bold}
-            onClick={run((chain) => chain.toggleBold())}
-          >
-            <Bold size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.bold}
+            editor={current}
+            icon={Bold}
+          />
           <ToolbarButton
             label={t('editor.italic')}
             shortcut="mod+I"
             active={state.italic}
-            onClick={run((chain) => chain.toggleItalic())}
-          >
-            <Italic size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.italic}
+            editor={current}
+            icon={Italic}
+          />
           <ToolbarButton
             label={t('editor.strike')}
             shortcut="mod+shift+S"
             active={state.strike}
-            onClick={run((chain) => chain.toggleStrike())}
-          >
-            <Strikethrough size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.strike}
+            editor={current}
+            icon={Strikethrough}
+          />
           <ToolbarButton
             label={t('editor.code')}
             shortcut="mod+E"
             active={state.code}
-            onClick={run((chain) => chain.toggleCode())}
-          >
-            <Code size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.code}
+            editor={current}
+            icon={Code}
+          />
           <LinkPopover editor={editor} active={state.link} />
         </Group>
         <span className="toolbar-separator" aria-hidden />
@@ -236,14 +275,17 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           <ToolbarButton
             label={t('editor.table')}
             disabled={state.table}
-            onClick={run((chain) => chain.insertTable({ rows: 3, cols: 3, withHeaderRow: true }))}
-          >
-            <Table2 size={16} aria-hidden />
-          </ToolbarButton>
+            action={ACTIONS.table}
+            editor={current}
+            icon={Table2}
+          />
           {canUploadImages(editor) && (
-            <ToolbarButton label={t('editor.image')} onClick={() => pickImageFiles(editor)}>
-              <ImageIcon size={16} aria-hidden />
-            </ToolbarButton>
+            <ToolbarButton
+              label={t('editor.image')}
+              action={ACTIONS.image}
+              editor={current}
+              icon={ImageIcon}
+            />
           )}
           {state.table && <TableTools editor={editor} />}
         </Group>
