@@ -34,6 +34,7 @@ import './styles/boardCanvas.css'
 import './styles/boardTools.css'
 import './styles/facilitation.css'
 import './styles/boardExport.css'
+import './styles/search.css'
 
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root')

@@ -37,6 +37,8 @@ import { SidebarProfile, SidebarTop, SpaceSwitch, useSidebarSpace } from './Side
 import { MapNav } from '../map/MapNav'
 import { mapScreen } from '../map/mapScreenLoader'
 import { boardScreen } from '../boards/boardScreenLoader'
+import { SearchPage } from '../search/SearchPage'
+import { SearchNavButton } from '../search/SearchNavButton'
 
 // The editor (TipTap, ProseMirror) is most of the bundle: load it after the note list shows.
 const NoteView = lazy(() =>
@@ -96,6 +98,10 @@ export function WorkspaceScreen({
     () => currentRoute.getSnapshot().board,
   )
   const map = useSyncExternalStore(currentRoute.subscribe, () => currentRoute.getSnapshot().map)
+  const search = useSyncExternalStore(
+    currentRoute.subscribe,
+    () => currentRoute.getSnapshot().search,
+  )
   const [space, setSpace] = useSidebarSpace(
     connection.workspaceId,
     boardId,
@@ -204,12 +210,20 @@ export function WorkspaceScreen({
 
   return (
     <Layout
-      closeSignal={boardId ?? (map === undefined ? noteId : `${map.view}:${map.company ?? ''}`)}
+      closeSignal={
+        boardId ??
+        (map !== undefined
+          ? `${map.view}:${map.company ?? ''}`
+          : search !== undefined
+            ? 'search'
+            : noteId)
+      }
       fill={boardId !== undefined || map !== undefined}
       presenting={presenting && boardId !== undefined}
       sidebar={
         <>
           {workspaceNav}
+          <SearchNavButton />
           <div className="sidebar-spaces">
             <SpaceSwitch space={space} onChange={setSpace} />
             {space === 'map' ? (
@@ -250,6 +264,11 @@ export function WorkspaceScreen({
               <>
                 <ChevronRight size={14} aria-hidden className="breadcrumb-separator" />
                 <span className="breadcrumb-note">{t('map.navLabel')}</span>
+              </>
+            ) : search !== undefined ? (
+              <>
+                <ChevronRight size={14} aria-hidden className="breadcrumb-separator" />
+                <span className="breadcrumb-note">{t('search.title')}</span>
               </>
             ) : (
               noteId !== undefined && (
@@ -307,6 +326,8 @@ export function WorkspaceScreen({
             />
           </Suspense>
         )
+      ) : search !== undefined ? (
+        <SearchPage connection={connection} text={search} />
       ) : noteId === undefined ? (
         <div className="empty-state">
           <FileText size={32} strokeWidth={1.5} aria-hidden className="empty-state-icon" />
