@@ -17,6 +17,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           hub: resolve(__dirname, 'electron/core/hub.ts'),
+          // The host's search worker (electron/core/search/service.ts finds it beside these).
+          searchWorker: resolve(__dirname, 'electron/core/search/worker.ts'),
         },
       },
     },

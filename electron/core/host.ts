@@ -21,6 +21,7 @@ import { createLanHosting, HostingFixedError, type LanHosting } from './lanHosti
 import type { BackoffOptions } from './peers/backoff'
 import { PeerLinks } from './peers/peerLinks'
 import type { Timers } from './peers/peerSession'
+import { SearchService } from './search/service'
 import { openHostState } from './state'
 import { createSyncServer, type SyncServer } from './sync/syncServer'
 import { openWorkspaceRegistry, type WorkspaceEntry, type WorkspaceRegistry } from './workspaces'
@@ -78,6 +79,7 @@ export type Host = {
 
 type Running = {
   server: Server
+  search: SearchService
   sync: SyncServer
   registry: WorkspaceRegistry
   release: () => Promise<void>
@@ -129,12 +131,15 @@ export function createHost(options: HostOptions): Host {
       undo.push(() => state.flush())
       const token = ownerToken ?? (await state.ensureOwnerToken())
       ownerToken = token
+      const search = new SearchService({ log })
+      undo.push(() => search.stop())
       const registry = await openWorkspaceRegistry({
         dataDir: options.dataDir,
         state,
         demo: options.demo,
         now,
         log,
+        search,
       })
       undo.push(() => registry.close())
       const peers = new PeerLinks({
@@ -177,6 +182,7 @@ export function createHost(options: HostOptions): Host {
         allowedOrigins,
         log,
         peers,
+        search,
         ...(options.maxPayload === undefined ? {} : { maxPayload: options.maxPayload }),
         ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
       })
@@ -236,6 +242,7 @@ export function createHost(options: HostOptions): Host {
       }
       running = {
         server,
+        search,
         sync,
         registry,
         release,
@@ -270,6 +277,7 @@ export function createHost(options: HostOptions): Host {
     current.dispose()
     await closed
     await current.registry.close()
+    await current.search.stop()
     await current.release()
   }
 

@@ -12,6 +12,7 @@ import {
 } from '../../shared/model/workspace'
 import { BoardStores, NoteBodyStores } from './noteBodies'
 import { deriveNoteLinks, type NoteLinkDeriver } from './noteLinks'
+import type { SearchService, WorkspaceSearch } from './search/service'
 import type { HostState, WorkspaceRecord } from './state'
 import { openDocStore, type DocStore, type StorageWarning } from './storage/docStore'
 
@@ -80,6 +81,8 @@ export type WorkspaceRegistryOptions = {
   demo: boolean
   now?: () => number
   log?: (line: string) => void
+  /** Full-text search: each open workspace is followed (search/service.ts). */
+  search?: Pick<SearchService, 'follow'>
 }
 
 class Workspace implements WorkspaceEntry {
@@ -90,6 +93,7 @@ class Workspace implements WorkspaceEntry {
   readonly warnings: string[] = []
   disposeMetaObserver: () => void = () => {}
   links: NoteLinkDeriver | null = null
+  search: WorkspaceSearch | null = null
 
   constructor(
     public record: WorkspaceRecord,
@@ -497,6 +501,14 @@ export class WorkspaceRegistry {
     workspace.bodies = this.openBodies(workspace)
     workspace.boards = this.openBoards(workspace)
     workspace.links = deriveNoteLinks(store.doc, workspace.bodies, { log: this.log })
+    workspace.search =
+      this.options.search?.follow({
+        id: workspace.id,
+        dir: workspace.dir,
+        root: store.doc,
+        bodies: workspace.bodies,
+        boards: workspace.boards,
+      }) ?? null
     // A peer may rename the workspace through the document; keep the registry (and so the
     // workspace list and invite links) in step.
     workspace.disposeMetaObserver = observeWorkspaceMeta(store.doc, () => {
@@ -543,6 +555,9 @@ export class WorkspaceRegistry {
     // Before the bodies close: a pending link update still needs its body.
     await workspace.links?.close()
     workspace.links = null
+    // Also before: the index is saved with everything the open bodies and boards hold.
+    await workspace.search?.close()
+    workspace.search = null
     const bodies = workspace.bodies
     workspace.bodies = null
     const boards = workspace.boards

@@ -27,7 +27,7 @@ const AUTHOR = { name: 'Åse' }
 function company(root: Y.Doc, name: string): CompanyId {
   return createCompany(root, {
     name,
-    industry: 'wood',
+    industry: 'wood-panels',
     location: 'Løten',
     description: `${name} lager møbler av massivtre.`,
     color: '#336699',

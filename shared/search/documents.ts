@@ -280,7 +280,7 @@ export function changedItemIds(
   const items = boardItems(boardDoc)
   const ids = new Set<ItemId>()
   for (const event of events) {
-    if (event.target === items) {
+    if (event.target === items && event instanceof Y.YMapEvent) {
       for (const key of event.keysChanged) ids.add(key as ItemId)
       continue
     }

@@ -41,7 +41,15 @@ export type FullTextIndex = {
   upsert(doc: SearchDoc): void
   remove(id: string): void
   has(id: string): boolean
-  search(query: string, options?: { limit?: number; kinds?: readonly SearchKind[] }): SearchHit[]
+  search(
+    query: string,
+    options?: {
+      limit?: number
+      kinds?: readonly SearchKind[]
+      /** Keeps only the documents it returns true for (the host's filters). */
+      filter?: (id: string, kind: SearchKind) => boolean
+    },
+  ): SearchHit[]
   readonly size: number
   /** The index as JSON, to keep on disk and load with {@link loadFullTextIndex}. */
   toJSON(): string
@@ -74,8 +82,14 @@ function wrap(index: MiniSearch<SearchDoc>): FullTextIndex {
     has: (id) => index.has(id),
     search(query, options = {}) {
       const kinds = options.kinds === undefined ? undefined : new Set(options.kinds)
+      const keep = options.filter
       const results = index.search(query, {
-        filter: kinds === undefined ? undefined : (result) => kinds.has(result.kind as SearchKind),
+        filter:
+          kinds === undefined && keep === undefined
+            ? undefined
+            : (result) =>
+                (kinds === undefined || kinds.has(result.kind as SearchKind)) &&
+                (keep === undefined || keep(String(result.id), result.kind as SearchKind)),
       })
       const hits = results.map((result: SearchResult): SearchHit => ({
         id: String(result.id),

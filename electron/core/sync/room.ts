@@ -6,6 +6,13 @@ import type { WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import type { WorkspaceId } from '../../../shared/ids'
 import { encodeStoredMessage, MessageType } from '../../../shared/protocol'
+import {
+  encodeSearchResults,
+  encodeSearchStatus,
+  readSearchRequest,
+  SearchMessageType,
+} from '../../../shared/search/protocol'
+import type { RoomSearch } from '../search/service'
 import type { DocStore } from '../storage/docStore'
 import { updateChangesDoc } from './readOnly'
 
@@ -57,7 +64,12 @@ export class SyncConnection {
     readonly credential: SyncCredential = 'workspace',
     /** The client asked for a board preview before the document (`?preview=1`). */
     readonly wantsPreview = false,
+    /** The client speaks search on this (root) connection (`?search=1`, docs/PROTOCOL.md). */
+    readonly wantsSearch = false,
   ) {}
+
+  /** Stops status messages to this connection (search). */
+  stopSearch: () => void = () => {}
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
@@ -117,6 +129,8 @@ export class SyncRoom {
      * ask for it.
      */
     private readonly preview?: (doc: Y.Doc) => Uint8Array,
+    /** A root room's full-text search (search/service.ts), for Kryss clients that ask. */
+    private readonly search?: RoomSearch,
   ) {
     this.awareness = new awarenessProtocol.Awareness(store.doc)
     // The host is a relay, not a participant: it must not show up in anyone's presence list.
@@ -190,6 +204,12 @@ export class SyncRoom {
     if (this.preview !== undefined && connection.kryss && connection.wantsPreview) {
       connection.send(this.preview(this.doc))
     }
+    if (this.searches(connection) && this.search !== undefined) {
+      connection.send(encodeSearchStatus(this.search.status()))
+      connection.stopSearch = this.search.onStatus((status) =>
+        connection.send(encodeSearchStatus(status)),
+      )
+    }
     const step1 = encoding.createEncoder()
     encoding.writeVarUint(step1, MessageType.sync)
     syncProtocol.writeSyncStep1(step1, this.doc)
@@ -261,9 +281,27 @@ export class SyncRoom {
       case MessageType.auth:
         // Permission messages flow host → client only; a client has nothing to say here.
         return
+      case SearchMessageType.searchRequest: {
+        // Only for connections that were told search is here; to others it is unknown.
+        if (!this.searches(connection) || this.search === undefined) {
+          throw new MalformedMessageError(`unknown message type ${type}`)
+        }
+        const { requestId, json } = readSearchRequest(decoder)
+        this.search.query(json).then(
+          (response) => connection.send(encodeSearchResults(requestId, response)),
+          (error: unknown) =>
+            this.log(`kryss sync: ${connection.label}: search: ${describe(error)}`),
+        )
+        return
+      }
       default:
         throw new MalformedMessageError(`unknown message type ${type}`)
     }
+  }
+
+  /** Whether a connection speaks search: a Kryss client that asked, in a room that has it. */
+  private searches(connection: SyncConnection): boolean {
+    return this.search !== undefined && connection.kryss && connection.wantsSearch
   }
 
   /**
@@ -296,6 +334,7 @@ export class SyncRoom {
   private remove(connection: SyncConnection): void {
     if (connection.closed) return
     connection.closed = true
+    connection.stopSearch()
     this.connections.delete(connection)
     // A client that reconnected before its old connection was dropped announces the same id
     // on the new one; that presence must survive the old connection's removal.

@@ -10,7 +10,9 @@ import {
   PEER_PARAM,
 } from '../../../shared/protocol'
 import { parseRoomName, roomKey, type Room } from '../../../shared/rooms'
+import { SEARCH_PARAM } from '../../../shared/search/protocol'
 import { isAllowedOrigin, tokensEqual } from '../auth'
+import type { RoomSearch } from '../search/service'
 import type { DocStore } from '../storage/docStore'
 import type { WorkspaceEntry } from '../workspaces'
 import { boardPreviewMessage } from './boardPreview'
@@ -49,6 +51,8 @@ export type SyncServerOptions = {
   log?: (line: string) => void
   /** Takes over peer links (`peer=<hostId>`); without it they are refused. */
   peers?: PeerAcceptor
+  /** Full-text search on workspace root connections that ask (`search=1`). */
+  search?: { room(workspaceId: string): RoomSearch | undefined }
 }
 
 /** What the sync server needs from the peer links service (peers/peerLinks.ts). */
@@ -182,6 +186,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (!workspace.store) return refuse(socket, 503, 'This workspace cannot be opened on the host.')
     const kryss = url.searchParams.get(KRYSS_PROTOCOL_PARAM) === String(KRYSS_PROTOCOL_VERSION)
     const wantsPreview = url.searchParams.get(BOARD_PREVIEW_PARAM) === '1'
+    const wantsSearch = url.searchParams.get(SEARCH_PARAM) === '1'
     const label = `${request.socket.remoteAddress ?? '?'} ${roomKey(room)}`
     const peerId = url.searchParams.get(PEER_PARAM)
     if (peerId !== null) {
@@ -199,7 +204,17 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
           return refuse(socket, 503, 'The host is stopping.')
         }
         wss.handleUpgrade(request, socket, head, (ws) =>
-          accept(ws, { room, workspace, store, kryss, wantsPreview, label, credential, token }),
+          accept(ws, {
+            room,
+            workspace,
+            store,
+            kryss,
+            wantsPreview,
+            wantsSearch,
+            label,
+            credential,
+            token,
+          }),
         )
       },
       (error: unknown) => {
@@ -260,6 +275,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       store,
       kryss,
       wantsPreview,
+      wantsSearch,
       label,
       credential,
       token,
@@ -269,6 +285,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       store: DocStore
       kryss: boolean
       wantsPreview: boolean
+      wantsSearch: boolean
       label: string
       credential: SyncCredential
       token: string | null
@@ -316,11 +333,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
             }
           : undefined
       const preview = room.kind === 'board' ? boardPreviewMessage : undefined
-      const created: SyncRoom = new SyncRoom(room.workspaceId, store, log, onEmpty, preview)
+      const search = room.kind === 'root' ? options.search?.room(room.workspaceId) : undefined
+      const created: SyncRoom = new SyncRoom(room.workspaceId, store, log, onEmpty, preview, search)
       syncRoom = created
       rooms.set(key, created)
     }
-    syncRoom.add(new SyncConnection(ws, kryss, label, credential, wantsPreview))
+    syncRoom.add(new SyncConnection(ws, kryss, label, credential, wantsPreview, wantsSearch))
   }
 
   return {
