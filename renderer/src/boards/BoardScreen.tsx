@@ -19,6 +19,7 @@ import { Button } from '../ui/Button'
 import { Tooltip } from '../ui/Tooltip'
 import { useBoardRuntime, type BoardRuntime } from './boardRuntime'
 import { BoardCanvas } from './canvas/BoardCanvas'
+import { useRouteItemFocus } from './canvas/useRouteItemFocus'
 import { BoardMenu } from './export/BoardMenu'
 import { FacilitationBar } from './facilitation/FacilitationBar'
 import { openBoard } from './list/BoardList'
@@ -118,6 +119,7 @@ function OpenBoard({
   const loaded = useFirstSync(runtime)
   const previewing = usePreviewing(runtime)
   const presenting = usePresenting(runtime)
+  useRouteItemFocus(runtime)
 
   // A board this session just created is started here, once its document has synced (see
   // list/newBoard.ts: only the creator starts it, and never twice).
