@@ -51,6 +51,7 @@ export class SearchClient {
 
   /** Sends raw request bytes (for malformed ones) and waits for the answer to `requestId`. */
   async sendRaw(bytes: Uint8Array, requestId: number): Promise<SearchResponse> {
+    await this.raw.opened
     this.raw.send(bytes)
     await waitFor(() => this.answers.has(requestId), `an answer to request ${requestId}`)
     return this.answers.get(requestId)!

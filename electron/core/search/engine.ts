@@ -115,6 +115,8 @@ export class SearchEngine {
   private loaded = false
   private building = false
   private pending = 0
+  /** Documents the saved index held when it was loaded. */
+  private savedCount = 0
   /** Sub-documents read from disk by the running build. */
   private readCount = 0
   private closed = false
@@ -259,6 +261,7 @@ export class SearchEngine {
           this.track(doc)
         }
         for (const [key, stamp] of Object.entries(saved.saved.stamps)) this.stamps.set(key, stamp)
+        this.savedCount = this.docs.size
       } catch (error) {
         await quarantine(dir, `cannot load: ${String(error)}`, log, this.now)
         this.index = createFullTextIndex()
@@ -314,7 +317,6 @@ export class SearchEngine {
     ]
     this.pending = keys.length
     this.postStatus()
-    const loadedCount = this.docs.size
     const queue = keys[Symbol.iterator]()
     const worker = async (): Promise<void> => {
       for (let next = queue.next(); !next.done; next = queue.next()) {
@@ -327,7 +329,7 @@ export class SearchEngine {
     this.readCount = 0
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker))
     this.options.log(
-      `kryss: search: ${this.options.dir}: ${loadedCount} documents from the saved index, ${this.readCount} of ${keys.length} notes and boards read from disk`,
+      `kryss: search: ${this.options.dir}: ${this.savedCount} documents from the saved index, ${this.readCount} of ${keys.length} notes and boards read from disk`,
     )
     this.pending = 0
     this.building = false
@@ -353,7 +355,11 @@ export class SearchEngine {
     const read = await readDiskDoc(folder)
     try {
       // The host changed it meanwhile: the live replica's text is newer than this read.
-      if (this.closed || this.replicas.has(key) || this.liveGeneration.get(key) !== generation) {
+      if (
+        this.closed ||
+        this.replicas.has(key) ||
+        (this.liveGeneration.get(key) ?? 0) !== generation
+      ) {
         return
       }
       if (kindDir === NOTES_DIR) this.setBodyText(id, noteBodyDocText(read.doc, this.titleOf))
