@@ -35,6 +35,7 @@ import './styles/boardTools.css'
 import './styles/facilitation.css'
 import './styles/boardExport.css'
 import './styles/search.css'
+import './styles/palette.css'
 
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root')

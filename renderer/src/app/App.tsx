@@ -10,6 +10,7 @@ import { applyThemeSetting } from '../settings/theme'
 import type { ConnectionPool } from '../sync/connectionPool'
 import { useWorkspaceConnection } from '../sync/useWorkspaceConnection'
 import { useCompanySuggestions } from '../notes/useNotes'
+import { CommandPalette } from '../search/palette/CommandPalette'
 import { TooltipProvider } from '../ui/Tooltip'
 import { EmptyWorkspaceScreen, WorkspaceScreen } from './WorkspaceScreen'
 
@@ -88,6 +89,17 @@ export function App({
         />
       ) : (
         <EmptyWorkspaceScreen {...screenProps} currentId={currentId} />
+      )}
+      {connection !== undefined && currentEntry !== undefined && (
+        <CommandPalette
+          key={connection.workspaceId}
+          session={session}
+          connection={connection}
+          entry={currentEntry}
+          profile={profile}
+          preferences={preferences}
+          onOpenNote={openNote}
+        />
       )}
       {profile === null && (
         <FirstRunDialog preferences={preferences} companySuggestions={companySuggestions} />

@@ -26,6 +26,7 @@ import { openBoard } from './list/BoardList'
 import { registerOpenBoard, renameBoardEverywhere } from './list/boardTitle'
 import { startBoard, takeBoardStart } from './list/newBoard'
 import { BoardToolbar } from './tools/BoardToolbar'
+import { usePaletteBoard } from '../search/palette/paletteHooks'
 import { useBoardSummary } from './useBoards'
 
 type BoardScreenProps = {
@@ -134,6 +135,7 @@ function OpenBoard({
     () => (runtime === undefined ? undefined : registerOpenBoard(boardId, runtime.doc)),
     [runtime, boardId],
   )
+  usePaletteBoard(runtime)
 
   useEffect(() => {
     if (runtime === undefined || !presenting) return

@@ -17,6 +17,7 @@ import { en as mapVocabulary } from './sections/mapVocabulary'
 import { en as mapTransfer } from './sections/mapTransfer'
 import { en as mapMatrix } from './sections/mapMatrix'
 import { en as search } from './sections/search'
+import { en as palette } from './sections/palette'
 import type { Messages } from './messages'
 
 export const en: Messages = {
@@ -278,4 +279,5 @@ export const en: Messages = {
   mapTransfer,
   mapMatrix,
   search,
+  palette,
 }

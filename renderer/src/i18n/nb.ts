@@ -17,6 +17,7 @@ import { nb as mapVocabulary } from './sections/mapVocabulary'
 import { nb as mapTransfer } from './sections/mapTransfer'
 import { nb as mapMatrix } from './sections/mapMatrix'
 import { nb as search } from './sections/search'
+import { nb as palette } from './sections/palette'
 
 /**
  * Norsk bokmål, the first language. `en.ts` must have exactly the same keys: its type is
@@ -283,4 +284,5 @@ export const nb = {
   mapTransfer,
   mapMatrix,
   search,
+  palette,
 } as const

@@ -1,5 +1,5 @@
 import { Check, Copy, Maximize2, Minimize2, RefreshCw, UserPlus, Wifi } from 'lucide-react'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HostingStatus } from '../../../shared/hostApi'
 import type { WorkspaceId } from '../../../shared/ids'
@@ -10,6 +10,7 @@ import { QrCode } from './QrCode'
 import { isReachableFromOthers } from './reachable'
 import { useViewOnlyInvite, ViewOnlySwitch } from './ViewOnlySwitch'
 import { SwitchRow } from '../ui/SwitchRow'
+import { useInviteRequests } from '../search/palette/paletteHooks'
 
 type InviteProps = {
   sharing: SharingControls
@@ -29,6 +30,7 @@ function messageOf(error: unknown): string {
 export function InviteButton(props: InviteProps) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
+  useInviteRequests(useCallback(() => setOpen(true), []))
   return (
     <>
       <Button

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Profile, Settings } from '../../../../shared/hostApi'
+import type { NoteId } from '../../../../shared/ids'
+import { NewBoardDialog } from '../../boards/list/NewBoardDialog'
+import { openBoard } from '../../boards/list/BoardList'
+import { createBoardInList, type BoardStart } from '../../boards/list/newBoard'
+import type { HostSession, WorkspaceEntry } from '../../connection/hostSession'
+import { afterNextPaint } from '../../lib/afterNextPaint'
+import type { PreferencesStore } from '../../settings/preferencesStore'
+import type { WorkspaceConnection } from '../../sync/workspaceConnection'
+import { PaletteDialog } from './PaletteDialog'
+import type { PaletteItem } from './paletteItems'
+import { useRecordRecent } from './recentItems'
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+/** Ctrl+K, or ⌘K on a Mac; whatever the layout calls the key (`code`). */
+export function isPaletteShortcut(event: KeyboardEvent): boolean {
+  const mod = isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
+  return (
+    mod &&
+    !event.altKey &&
+    !event.shiftKey &&
+    (event.key.toLowerCase() === 'k' || event.code === 'KeyK')
+  )
+}
+
+/**
+ * The Ctrl/Cmd+K palette of one workspace (mounted once per workspace, see App.tsx): the
+ * shortcut, from anywhere — the note editor and the board canvas included (listened for on
+ * the window in the capture phase, before either sees the key; neither binds Ctrl+K) — but
+ * not over another open dialog; the palette itself (PaletteDialog.tsx), and what its commands
+ * open (a new board's dialog). It also records what the user opens, for its empty query.
+ */
+export function CommandPalette({
+  session,
+  connection,
+  entry,
+  profile,
+  preferences,
+  onOpenNote,
+}: {
+  session: HostSession
+  connection: WorkspaceConnection
+  entry: WorkspaceEntry
+  profile: Profile | null
+  preferences: PreferencesStore
+  onOpenNote: (id: NoteId | undefined, options?: { focusTitle?: boolean }) => void
+}) {
+  const [open, setOpen] = useState(false)
+  const [newBoard, setNewBoard] = useState(false)
+  useRecordRecent(connection.workspaceId)
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (!isPaletteShortcut(event)) return
+      // Another modal dialog (settings, an invite, a confirmation) keeps the keyboard.
+      const otherDialog = document.querySelector('.dialog-overlay') !== null
+      if (otherDialog && !open) return
+      event.preventDefault()
+      setOpen((current) => !current)
+    }
+    window.addEventListener('keydown', onKeyDown, { capture: true })
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true })
+  }, [open])
+
+  // A chosen row runs before the palette closes when it moves focus itself (opening a note);
+  // one that opens a dialog, or changes something in place, runs once focus is back.
+  const closing = useRef<PaletteItem | undefined>(undefined)
+  const choose = useCallback((item: PaletteItem) => {
+    closing.current = item
+    if (!item.restoresFocus) item.run()
+    setOpen(false)
+    if (item.restoresFocus) afterNextPaint(item.run)
+  }, [])
+  const onOpenChange = useCallback((next: boolean) => {
+    if (next) closing.current = undefined
+    setOpen(next)
+  }, [])
+  const keepFocusWhereItWent = useCallback(
+    () => closing.current !== undefined && !closing.current.restoresFocus,
+    [],
+  )
+
+  const saveSettings = useCallback(
+    (settings: Settings) => {
+      preferences.saveSettings(settings).catch(() => {
+        // The store rolled the setting back; the settings dialog is where errors are shown.
+      })
+    },
+    [preferences],
+  )
+  const authorName = profile?.name ?? ''
+  const createBoard = (start: BoardStart): void => {
+    const id = createBoardInList(connection.doc, {
+      ...start,
+      author: { name: authorName },
+      now: Date.now(),
+    })
+    setNewBoard(false)
+    openBoard(id)
+  }
+
+  return (
+    <>
+      {open && (
+        <PaletteDialog
+          connection={connection}
+          readOnly={entry.readOnly}
+          canInvite={session.sharing !== undefined && entry.private !== true}
+          authorName={authorName}
+          settings={preferences.getSnapshot().settings}
+          saveSettings={saveSettings}
+          onOpenNote={onOpenNote}
+          onNewBoard={() => setNewBoard(true)}
+          onOpenChange={onOpenChange}
+          onChoose={choose}
+          keepFocusWhereItWent={keepFocusWhereItWent}
+        />
+      )}
+      {newBoard && <NewBoardDialog onOpenChange={setNewBoard} onCreate={createBoard} />}
+    </>
+  )
+}
