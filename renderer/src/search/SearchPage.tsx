@@ -89,6 +89,7 @@ export function SearchPage({
     ...query,
     limit: PAGE_LIMIT,
     lane: 'page',
+    live: true,
   })
   const groups = useMemo(() => groupHits(search.response?.hits ?? []), [search.response])
   const order = useMemo(() => shownOrder(groups), [groups])

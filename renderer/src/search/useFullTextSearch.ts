@@ -17,7 +17,18 @@ export type FullTextSearchOptions = {
   lane?: string
   /** `false` asks nothing (e.g. a closed palette); default `true`. */
   enabled?: boolean
+  /**
+   * Ask again every {@link LIVE_REFRESH_MS} while a query is shown and the page is visible, so
+   * what others write shows up without typing (the search page). Default `false`.
+   */
+  live?: boolean
 }
+
+/**
+ * How often a live search asks again. The host says when its index grows, not when an indexed
+ * text changes; a query costs it a few milliseconds.
+ */
+export const LIVE_REFRESH_MS = 1000
 
 export type FullTextSearch = {
   /**
@@ -55,10 +66,11 @@ const noSubscription = (): (() => void) => () => {}
  * request. An older answer arriving after a newer request was sent is dropped (the client's
  * lane). Blank text asks nothing and clears the results. The query is asked again when the
  * client becomes ready (connected, or reconnected) and whenever the host's index status
- * changes (a building index answers with more each time; an edit changes the counts).
+ * changes (a building index answers with more each time; an edit changes the counts), and
+ * with `live` once a second while the page is visible (an edited text changes no count).
  */
 export function useFullTextSearch(text: string, options: FullTextSearchOptions): FullTextSearch {
-  const { client, kinds, filters, limit, lane = 'default', enabled = true } = options
+  const { client, kinds, filters, limit, lane = 'default', enabled = true, live = false } = options
   const clientState = useSyncExternalStore(
     client?.state.subscribe ?? noSubscription,
     () => client?.state.getSnapshot() ?? NO_CLIENT_STATE,
@@ -91,6 +103,7 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
   const frame = useRef<number | undefined>(undefined)
 
   const ready = clientState.ready
+  const tick = useLiveTick(live && ready && key !== '')
   const status = clientState.status
   const statusKey = status === undefined ? '' : `${status.state}:${status.indexed}:${status.total}`
   useEffect(() => {
@@ -101,7 +114,16 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
       if (current === undefined || now === undefined) return
       const sent = JSON.stringify(current)
       now.search(current, currentLane).then(
-        (response) => setAnswered({ key: sent, response, error: response.error }),
+        (response) =>
+          setAnswered((previous) =>
+            // The same hits again (a live refresh): keep the old answer, nothing re-renders.
+            previous.key === sent &&
+            previous.response !== undefined &&
+            previous.error === response.error &&
+            sameHits(previous.response, response)
+              ? previous
+              : { key: sent, response, error: response.error },
+          ),
         (error: unknown) => {
           if (error instanceof SearchCancelled) return
           setAnswered((previous) => ({
@@ -112,8 +134,9 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
         },
       )
     })
-    // `statusKey` is a dependency on purpose: ask again as the index changes.
-  }, [client, ready, key, lane, statusKey])
+    // `statusKey` and `tick` are dependencies on purpose: ask again as the index changes, and
+    // on each live refresh.
+  }, [client, ready, key, lane, statusKey, tick])
   useEffect(
     () => () => {
       if (frame.current !== undefined) cancelAnimationFrame(frame.current)
@@ -138,4 +161,21 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
     available: clientState.availability,
     error: answered.key === key ? answered.error : undefined,
   }
+}
+
+function sameHits(a: SearchResponse, b: SearchResponse): boolean {
+  return a.total === b.total && JSON.stringify(a.hits) === JSON.stringify(b.hits)
+}
+
+/** A counter that grows every {@link LIVE_REFRESH_MS} while `on` and the page is visible. */
+function useLiveTick(on: boolean): number {
+  const [tick, setTick] = useState(0)
+  useEffect(() => {
+    if (!on) return
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') setTick((value) => value + 1)
+    }, LIVE_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [on])
+  return tick
 }

@@ -1,0 +1,149 @@
+import { expect, test, type Page } from '@playwright/test'
+import { newBoard, onCanvas } from './boardPages'
+import { startHub, type RunningHub } from './hub'
+import { editor, joinDemo } from './participants'
+
+/**
+ * Full-text search (issue 7) between two people: what one writes — a sticky on a board, words
+ * in a note body — the other finds on the search page, highlighted, and opens; a board hit
+ * opens the board zoomed to the sticky with it selected. Filters narrow the hits.
+ */
+let hub: RunningHub
+
+test.beforeEach(async () => {
+  hub = await startHub()
+})
+
+test.afterEach(async () => {
+  await hub.stop()
+})
+
+type Camera = { x: number; y: number; zoom: number }
+
+async function camera(page: Page): Promise<Camera> {
+  return page.evaluate(() => {
+    const probe = (window as unknown as { kryssBoardProbe?: { camera: Camera } }).kryssBoardProbe
+    if (probe === undefined) throw new Error('the board has not painted yet')
+    return probe.camera
+  })
+}
+
+/** Opens the search page from the sidebar and types `text` into its field. */
+async function search(page: Page, text: string): Promise<void> {
+  if ((await page.getByTestId('search-page').count()) === 0) {
+    await page.getByTestId('search-nav').click()
+  }
+  const field = page.getByTestId('search-input')
+  await expect(field).toBeFocused()
+  await field.fill(text)
+}
+
+/** A note with a title and a body, written through the UI. */
+async function writeNote(page: Page, title: string, body: string): Promise<void> {
+  await page.getByTestId('space-notes').click()
+  await page.getByTestId('new-note').click()
+  await page.getByTestId('note-title').fill(title)
+  await page.getByTestId('note-title').press('Enter')
+  await editor(page).click()
+  await page.keyboard.type(body)
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', /^(saved|connected)$/)
+}
+
+test('a sticky one person writes is found by the other within a second, and opens zoomed to it and selected', async ({
+  browser,
+}) => {
+  const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
+  const bo = await joinDemo(browser, hub, { name: 'Bo Vik', company: 'Fjordmat' })
+
+  // Bo's search page is open before the sticky exists (typed without ø, as on a keyboard
+  // without Norwegian letters).
+  await search(bo, 'pelletsfabrikk loeten')
+  await expect(bo.getByTestId('search-no-hits')).toBeVisible()
+
+  await newBoard(ada, 'Verksted om flis')
+  await ada.getByTestId('board-tool-sticky').click()
+  const at = await onCanvas(ada, { x: 320, y: 220 })
+  await ada.mouse.click(at.x, at.y)
+  await expect(ada.getByTestId('board-text-editor')).toBeVisible()
+  await ada.keyboard.type('Pelletsfabrikk på Løten')
+  await ada.keyboard.press('Escape')
+  await expect(ada.getByTestId('board-text-editor')).toHaveCount(0)
+  await expect(ada.getByTestId('sync-status')).toHaveAttribute('data-state', /^(saved|connected)$/)
+
+  // Found within a second on the page Bo has open, without typing again: it asks again live.
+  const hit = bo.getByTestId('search-hit').filter({ hasText: 'Pelletsfabrikk' })
+  await expect(hit).toBeVisible({ timeout: 1500 })
+  await expect(hit).toHaveAttribute('data-kind', 'sticky')
+  await expect(hit.locator('mark').first()).toHaveText(/pelletsfabrikk/i)
+  await expect(hit.locator('mark').filter({ hasText: 'Løten' })).toHaveCount(1)
+  await expect(hit).toContainText('Verksted om flis')
+  await expect(bo.getByTestId('search-group').filter({ has: hit })).toHaveAttribute(
+    'data-kind',
+    'sticky',
+  )
+
+  // Enter opens the marked (first) hit: the board, the sticky selected and in the middle.
+  await bo.getByTestId('search-input').press('Enter')
+  await expect(bo.getByTestId('board-screen')).toBeVisible()
+  await expect(bo.getByTestId('board-title')).toHaveValue('Verksted om flis')
+  await expect(bo.getByTestId('board-announcer')).toContainText('Pelletsfabrikk på Løten')
+  await expect.poll(async () => (await camera(bo)).zoom).toBe(1.25)
+  // The route no longer names the item once it is shown.
+  await expect.poll(() => new URL(bo.url()).hash).not.toContain('i=')
+  // Clicking the canvas's middle selects that very sticky again after letting go of it.
+  await bo.getByTestId('board-canvas').focus()
+  await bo.keyboard.press('Escape')
+  await expect(bo.getByTestId('board-announcer')).toHaveText('')
+  const box = await bo.getByTestId('board-canvas').boundingBox()
+  if (box === null) throw new Error('no canvas')
+  await bo.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect(bo.getByTestId('board-announcer')).toContainText('Pelletsfabrikk på Løten')
+})
+
+test('words in note bodies are found with their highlight; filters narrow them; recent searches come back', async ({
+  browser,
+}) => {
+  const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
+  const bo = await joinDemo(browser, hub, { name: 'Bo Vik', company: 'Fjordmat' })
+  await writeNote(ada, 'Tørke av bark', 'Vi prøvde sagflisfyring i hall 2 med god effekt.')
+  await writeNote(bo, 'Energi på kaia', 'Fjordmat vurderer sagflisfyring for fryselageret.')
+
+  // A prefix finds the word in both bodies; the match is marked in the snippet.
+  await search(bo, 'sagflisfyr')
+  const hits = bo.getByTestId('search-hit')
+  await expect(hits).toHaveCount(2, { timeout: 3000 })
+  await expect(bo.getByTestId('search-group')).toHaveAttribute('data-kind', 'note')
+  const snippet = hits.filter({ hasText: 'Tørke av bark' }).getByTestId('search-hit-snippet')
+  await expect(snippet.locator('mark')).toHaveText(/^sagflisfyr/i)
+  await expect(snippet).toContainText('i hall 2')
+  await expect(bo.getByTestId('search-total')).toContainText('2 hits')
+
+  // Only what Ada wrote.
+  await bo.getByTestId('search-filter-author').selectOption('Ada Lien')
+  await expect(hits).toHaveCount(1)
+  await expect(hits).toContainText('Tørke av bark')
+  // Only boards: none of these notes.
+  await bo.getByTestId('search-kind-sticky').click()
+  await expect(bo.getByTestId('search-no-hits')).toBeVisible()
+  await expect(bo.getByTestId('search-no-hits')).toContainText('The filters may be hiding hits.')
+  await bo.getByTestId('search-no-hits').getByRole('button', { name: 'Clear filters' }).click()
+  await expect(hits).toHaveCount(2)
+
+  // ↓ marks the second hit; Enter opens it.
+  const second = (await hits.nth(1).getByTestId('search-hit-title').textContent()) ?? ''
+  expect(['Tørke av bark', 'Energi på kaia']).toContain(second)
+  await bo.getByTestId('search-input').press('ArrowDown')
+  await expect(hits.nth(1)).toHaveAttribute('aria-selected', 'true')
+  await bo.getByTestId('search-input').press('Enter')
+  await expect(bo.getByTestId('search-page')).toHaveCount(0)
+  await expect(bo.getByTestId('note-title')).toHaveValue(second)
+
+  // Back on the search page, the field is empty and the search is in the recent list.
+  await bo.getByTestId('search-nav').click()
+  await expect(bo.getByTestId('search-input')).toHaveValue('')
+  const recent = bo.getByTestId('search-recent-item')
+  await expect(recent).toHaveText(['sagflisfyr'])
+  await recent.first().click()
+  await expect(bo.getByTestId('search-input')).toHaveValue('sagflisfyr')
+  await expect(hits).toHaveCount(2)
+})
