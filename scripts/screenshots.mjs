@@ -220,11 +220,47 @@ async function shootMap(options) {
   await hub.stop()
 }
 
+/**
+ * The search page over the example workspace: a word that is in notes, on a board and in the
+ * competence vocabulary, its hits grouped and marked.
+ */
+async function shootSearch(options, path) {
+  const hub = await startHub()
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...options })
+  const page = await context.newPage()
+  await page.goto(hub.owner)
+  await page.getByTestId('profile-name').fill('Kari Nordmo')
+  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
+  await page.getByTestId('profile-save').click()
+  await page.getByTestId('demo-banner').getByRole('button').click()
+  await page.getByTestId('search-nav').click()
+  await page.getByTestId('search-input').fill('varme')
+  await page.getByTestId('search-hit').nth(3).waitFor()
+  await page.getByTestId('search-input').press('ArrowDown')
+  await settle(page)
+  await page.screenshot({ path })
+  await context.close()
+  await hub.stop()
+}
+
 const light = { colorScheme: 'light', locale: 'en-GB' }
 const dark = { colorScheme: 'dark', locale: 'nb-NO' }
 
+// `npm run screenshots -- search`: only the search page's (light, and dark to check by eye).
+if (process.argv.includes('search')) {
+  try {
+    await shootSearch(light, join(SHOTS, 'search.png'))
+    await shootSearch(dark, join(root, 'test-results/search-dark.png'))
+  } finally {
+    await browser.close()
+  }
+  process.exit(0)
+}
+
 try {
   await shootInvite(light, join(SHOTS, 'invite.png'))
+  await shootSearch(light, join(SHOTS, 'search.png'))
+  await shootSearch(dark, join(root, 'test-results/search-dark.png'))
   await shootMap(light)
   // The dark one is for checking by eye, not for the README.
   await shootInvite(dark, join(root, 'test-results/invite-dark.png'))
@@ -260,7 +296,7 @@ try {
     await darkHub.stop()
   }
   console.log(
-    'Saved docs/screenshots/{invite,map-matrix,map-matches,notes-light,notes-dark,notes-filtered,slash-menu,history-compare}.png (and test-results/invite-dark.png)',
+    'Saved docs/screenshots/{invite,search,map-matrix,map-matches,notes-light,notes-dark,notes-filtered,slash-menu,history-compare}.png (and test-results/{invite,search}-dark.png)',
   )
 } finally {
   await browser.close()

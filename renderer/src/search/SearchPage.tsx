@@ -1,5 +1,6 @@
 import {
   Building2,
+  CircleX,
   FileText,
   GraduationCap,
   History,
@@ -170,7 +171,7 @@ export function SearchPage({
                 inputRef.current?.focus()
               }}
             >
-              <X size={14} aria-hidden />
+              <CircleX size={15} aria-hidden />
             </IconButton>
           )}
         </div>
@@ -284,6 +285,7 @@ function HitRow({
     <span className="search-hit-untitled">{t('search.untitled')}</span>
   )
   const now = useNow()
+  const titleText = hit.title.map((segment) => segment.text).join('')
   return (
     <div
       id={id}
@@ -305,7 +307,7 @@ function HitRow({
         </span>
       )}
       <span className="search-hit-meta">
-        {hit.context !== undefined && hit.context !== '' && (
+        {hit.context !== undefined && hit.context !== '' && !titleText.includes(hit.context) && (
           <span className="search-hit-context">{hit.context}</span>
         )}
         {hit.updatedAt > 0 && (
@@ -502,7 +504,6 @@ function SearchFilters({
   const notes = useNoteList(doc)
   const tags = useMemo(() => noteTagCounts(notes), [notes])
   const authors = useMemo(() => noteAuthors(notes), [notes])
-  const any = t('search.filters.any')
   const set = (change: Partial<SearchPageFilters>): void => onChange({ ...filters, ...change })
   return (
     <div className="search-filters" data-testid="search-filters">
@@ -527,7 +528,7 @@ function SearchFilters({
           onChange={(value) => set({ companyId: value === ANY ? undefined : (value as CompanyId) })}
           testId="search-filter-company"
         >
-          <option value={ANY}>{any}</option>
+          <option value={ANY}>{t('search.filters.anyCompany')}</option>
           {companies.map((company) => (
             <option key={company.id} value={company.id}>
               {company.name}
@@ -540,7 +541,7 @@ function SearchFilters({
           onChange={(value) => set({ tag: value === ANY ? undefined : value })}
           testId="search-filter-tag"
         >
-          <option value={ANY}>{any}</option>
+          <option value={ANY}>{t('search.filters.anyTag')}</option>
           {tags.map((entry) => (
             <option key={entry.tag} value={entry.tag}>
               #{entry.tag} ({entry.count})
@@ -555,7 +556,7 @@ function SearchFilters({
           }
           testId="search-filter-competence"
         >
-          <option value={ANY}>{any}</option>
+          <option value={ANY}>{t('search.filters.anyCompetence')}</option>
           {competences.map((competence) => (
             <option key={competence.id} value={competence.id}>
               {competence.name}
@@ -568,7 +569,7 @@ function SearchFilters({
           onChange={(value) => set({ author: value === ANY ? undefined : value })}
           testId="search-filter-author"
         >
-          <option value={ANY}>{any}</option>
+          <option value={ANY}>{t('search.filters.anyAuthor')}</option>
           {authors.map((author) => (
             <option key={author} value={author}>
               {author}
@@ -581,7 +582,7 @@ function SearchFilters({
           onChange={(value) => set({ type: isNoteType(value) ? value : undefined })}
           testId="search-filter-type"
         >
-          <option value={ANY}>{any}</option>
+          <option value={ANY}>{t('search.filters.anyType')}</option>
           {NOTE_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`noteProps.types.${type}`)}
@@ -635,7 +636,7 @@ function FilterSelect({
   const id = useId()
   return (
     <div className="search-filter">
-      <label className="search-filter-label" htmlFor={id}>
+      <label className="visually-hidden" htmlFor={id}>
         {label}
       </label>
       <select
