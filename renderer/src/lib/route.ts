@@ -6,6 +6,7 @@ import {
   type WorkspaceId,
 } from '../../../shared/ids'
 import { isBoardId } from '../../../shared/rooms'
+import { afterNextPaint } from './afterNextPaint'
 import { createValueStore } from './externalStore'
 
 /**
@@ -104,13 +105,39 @@ export const currentRoute = routeStore
 
 /**
  * Goes to a route. The URL is replaced, not pushed: switching notes should not fill the
- * browser history, and the desktop window has no back button.
+ * browser history, and the desktop window has no back button. It is written after the new
+ * route has been painted (or 100 ms later in a hidden tab): `replaceState` costs about a
+ * millisecond on the page's main thread, more on a busy machine, and the person who clicked
+ * is waiting for the note, not for the address bar. Quick successive calls write once.
  */
 export function navigate(route: Route): void {
   if (sameRoute(route, routeStore.getSnapshot())) return
-  const url = `${window.location.pathname}${window.location.search}${formatRouteHash(route)}`
-  window.history.replaceState(window.history.state, '', url || '/')
   routeStore.set(route)
+  scheduleUrlWrite()
+}
+
+let urlWritePending = false
+
+function scheduleUrlWrite(): void {
+  if (urlWritePending) return
+  urlWritePending = true
+  let written = false
+  const write = (): void => {
+    if (written) return
+    written = true
+    cancelPaint()
+    clearTimeout(fallback)
+    urlWritePending = false
+    writeUrl(routeStore.getSnapshot())
+  }
+  const cancelPaint = afterNextPaint(write)
+  const fallback = setTimeout(write, 100)
+}
+
+function writeUrl(route: Route): void {
+  const url = `${window.location.pathname}${window.location.search}${formatRouteHash(route)}`
+  if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return
+  window.history.replaceState(window.history.state, '', url || '/')
 }
 
 /** Replaces the whole URL (path included), e.g. `/join#…` → `/#w=…`, and re-reads the route. */
