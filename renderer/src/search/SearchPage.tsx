@@ -105,9 +105,13 @@ export function SearchPage({
     document.getElementById(optionId(listId, activeId))?.scrollIntoView({ block: 'nearest' })
   }, [activeId, listId])
 
+  const competences = useCompetences(connection.doc)
   const open = (hit: SearchHit): void => {
     rememberSearch(connection.workspaceId, text)
-    openSearchTarget(hit.target)
+    const competence = hit.target.type === 'company' ? hit.target.competence : undefined
+    openSearchTarget(hit.target, {
+      competenceName: competences.find((entry) => entry.id === competence)?.name,
+    })
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (

@@ -2,7 +2,7 @@ import type { CompanyId, NoteId } from '../../../shared/ids'
 import type { SearchTarget } from '../../../shared/search/protocol'
 import { isBoardId } from '../../../shared/rooms'
 import { currentRoute, navigate } from '../lib/route'
-import { revealCompetence } from './reveal'
+import { revealCompanyCell, revealCompetence } from './reveal'
 
 /**
  * Getting to and from the search page (lib/route.ts `&s=`), and opening what a hit points at.
@@ -31,9 +31,14 @@ export function closeSearchPage(): void {
 
 /**
  * Opens a hit: a note; a board, zoomed to the item and with it selected
- * (boards/canvas/focusItem.ts); a company's page; the competence in the map's vocabulary.
+ * (boards/canvas/focusItem.ts); a company's page, at the offer/need when the hit is one; the
+ * competence in the map's vocabulary.
  */
-export function openSearchTarget(target: SearchTarget): void {
+export function openSearchTarget(
+  target: SearchTarget,
+  /** The competence's name, to find an offer/need on the company's page (optional). */
+  options: { competenceName?: string } = {},
+): void {
   const { workspace, note } = currentRoute.getSnapshot()
   switch (target.type) {
     case 'note':
@@ -45,6 +50,8 @@ export function openSearchTarget(target: SearchTarget): void {
       return
     case 'company':
       navigate({ workspace, note, map: { view: 'company', company: target.company as CompanyId } })
+      if (target.competence !== undefined && options.competenceName !== undefined)
+        revealCompanyCell(options.competenceName)
       return
     case 'competence':
       navigate({ workspace, note, map: { view: 'vocabulary' } })
