@@ -366,6 +366,53 @@ export function rootSearchDocs(root: Y.Doc): IndexedDoc[] {
   return docs.filter((doc) => (seen.has(doc.id) ? false : (seen.add(doc.id), true)))
 }
 
+/**
+ * Where a document's hit leads, from its id alone (the ids above encode it), so a saved index
+ * need not store targets.
+ */
+export function targetOfDocId(id: string): SearchTarget | undefined {
+  const colon = id.indexOf(':')
+  const prefix = id.slice(0, colon)
+  const rest = id.slice(colon + 1)
+  switch (prefix) {
+    case 'note':
+      return { type: 'note', note: rest }
+    case 'item': {
+      const slash = rest.indexOf('/')
+      return slash < 0
+        ? undefined
+        : { type: 'boardItem', board: rest.slice(0, slash), item: rest.slice(slash + 1) }
+    }
+    case 'company':
+      return { type: 'company', company: rest }
+    case 'cell': {
+      const bar = rest.indexOf('|')
+      return bar < 0
+        ? undefined
+        : { type: 'company', company: rest.slice(0, bar), competence: rest.slice(bar + 1) }
+    }
+    case 'competence':
+      return { type: 'competence', competence: rest }
+    default:
+      return undefined
+  }
+}
+
+/** A plain copy of a document (loaded ones read their fields lazily), with changes. */
+export function copyIndexedDoc(doc: IndexedDoc, patch: Partial<IndexedDoc> = {}): IndexedDoc {
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    title: doc.title,
+    body: doc.body,
+    updatedAt: doc.updatedAt,
+    ...(doc.context === undefined ? {} : { context: doc.context }),
+    target: doc.target,
+    filters: doc.filters,
+    ...patch,
+  }
+}
+
 /** Whether two indexed documents say the same (so an unchanged one is not re-indexed). */
 export function sameIndexedDoc(a: IndexedDoc, b: IndexedDoc): boolean {
   return (

@@ -44,11 +44,25 @@ describe('full-text index', () => {
     expect(index.search('solceller').map((hit) => hit.id)).toEqual(['sticky:1'])
     index.remove('note:title')
     expect(index.search('erfaringer')).toEqual([])
-    const loaded = loadFullTextIndex(index.toJSON())
+    const loaded = loadFullTextIndex(index.toBytes())
     expect(loaded.size).toBe(index.size)
     expect(loaded.search('varmegjenvinning').map((hit) => hit.id)).toEqual(
       index.search('varmegjenvinning').map((hit) => hit.id),
     )
-    expect(() => loadFullTextIndex('{"not":"an index"}')).toThrow()
+    expect(() => loadFullTextIndex(new TextEncoder().encode('{"not":"an index"}'))).toThrow()
+    expect(() => loadFullTextIndex(new Uint8Array([9, 0, 0, 0, 1, 2]))).toThrow()
+    // Edits after a load land next to the loaded postings; compacting keeps the answers.
+    loaded.upsert(doc('note:new', 'Varmegjenvinning i hall C', 'Ny', 20))
+    loaded.remove('note:body')
+    const before = loaded.search('varmegjenvinning').map((hit) => hit.id)
+    expect(before).toContain('note:new')
+    expect(before).not.toContain('note:body')
+    loaded.compact()
+    expect(loaded.search('varmegjenvinning').map((hit) => hit.id)).toEqual(before)
+    expect(
+      loadFullTextIndex(loaded.toBytes())
+        .search('varmegjenvinning')
+        .map((h) => h.id),
+    ).toEqual(before)
   })
 })

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { boardItems } from '../../../shared/model/board/boardDoc'
 import { boardsMap } from '../../../shared/model/boards'
@@ -9,6 +10,7 @@ import {
   boardItemSearchDoc,
   boardSearchDocs,
   changedItemIds,
+  copyIndexedDoc,
   noteBodyDocText,
   noteDocId,
   noteIds,
@@ -95,7 +97,7 @@ export class SearchEngine {
   private readonly root = new Y.Doc()
   private index: FullTextIndex = createFullTextIndex()
   private readonly docs = new Map<string, IndexedDoc>()
-  /** Body text per note, also for a body whose note record has not arrived yet. */
+  /** Body text per note read since the start, also for a note whose record is not there yet. */
   private readonly bodyTexts = new Map<string, string>()
   /** Doc ids of each board's items. */
   private readonly boardDocs = new Map<string, Set<string>>()
@@ -115,8 +117,9 @@ export class SearchEngine {
   private loaded = false
   private building = false
   private pending = 0
-  /** Documents the saved index held when it was loaded. */
+  /** Documents the saved index held when it was loaded, and how long loading it took. */
   private savedCount = 0
+  private loadMs = 0
   /** Sub-documents read from disk by the running build. */
   private readCount = 0
   private closed = false
@@ -252,6 +255,7 @@ export class SearchEngine {
   private async open(): Promise<void> {
     const { dir, log } = this.options
     this.postStatus(true)
+    const loadStart = performance.now()
     const saved = await loadIndexFile(dir, log, this.now)
     if (saved.kind === 'ok') {
       try {
@@ -262,6 +266,7 @@ export class SearchEngine {
         }
         for (const [key, stamp] of Object.entries(saved.saved.stamps)) this.stamps.set(key, stamp)
         this.savedCount = this.docs.size
+        this.loadMs = performance.now() - loadStart
       } catch (error) {
         await quarantine(dir, `cannot load: ${String(error)}`, log, this.now)
         this.index = createFullTextIndex()
@@ -327,9 +332,11 @@ export class SearchEngine {
       }
     }
     this.readCount = 0
+    const readStart = performance.now()
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker))
+    const readMs = Math.round(performance.now() - readStart)
     this.options.log(
-      `kryss: search: ${this.options.dir}: ${this.savedCount} documents from the saved index, ${this.readCount} of ${keys.length} notes and boards read from disk`,
+      `kryss: search: ${this.options.dir}: ${this.savedCount} documents from the saved index (${Math.round(this.loadMs)} ms), ${this.readCount} of ${keys.length} notes and boards read from disk (${readMs} ms)`,
     )
     this.pending = 0
     this.building = false
@@ -448,7 +455,9 @@ export class SearchEngine {
   private indexNoteMeta(noteId: string): void {
     const meta = readNoteMeta(this.root, noteId)
     if (meta === undefined) return
-    this.upsert(noteSearchDoc(meta, this.bodyTexts.get(noteId) ?? ''))
+    // A body read since (live or from disk), else the one indexed (maybe still in the file).
+    const body = this.bodyTexts.get(noteId) ?? this.docs.get(noteDocId(noteId))?.body ?? ''
+    this.upsert(noteSearchDoc(meta, body))
   }
 
   private removeNote(noteId: string): void {
@@ -484,7 +493,8 @@ export class SearchEngine {
     const title = this.boardTitle(boardId, replica?.doc)
     for (const id of this.boardDocs.get(boardId) ?? []) {
       const doc = this.docs.get(id)
-      if (doc !== undefined && doc.context !== title) this.upsert({ ...doc, context: title })
+      if (doc !== undefined && doc.context !== title)
+        this.upsert(copyIndexedDoc(doc, { context: title }))
     }
   }
 
@@ -500,9 +510,7 @@ export class SearchEngine {
       let ids = this.boardDocs.get(doc.target.board)
       if (ids === undefined) this.boardDocs.set(doc.target.board, (ids = new Set()))
       ids.add(doc.id)
-    } else if (doc.target.type === 'note') {
-      this.bodyTexts.set(doc.target.note, doc.body)
-    } else {
+    } else if (doc.target.type !== 'note') {
       this.rootDocIds.add(doc.id)
     }
   }
@@ -589,7 +597,7 @@ export class SearchEngine {
       await saveIndexFile(this.options.dir, {
         stamps: Object.fromEntries(this.stamps),
         docs: [...this.docs.values()],
-        index: this.index.toJSON(),
+        index: this.index.toBytes(),
       })
     } catch (error) {
       this.options.log(
