@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { SearchQuery, SearchResponse, SearchStatus } from '../../../shared/search/protocol'
 import {
   SearchCancelled,
+  SearchUnavailable,
   type SearchAvailability,
   type SearchClient,
   type SearchClientState,
@@ -45,7 +46,10 @@ export type FullTextSearch = {
    * "full-text search is not available on this host". `unknown`: not connected yet.
    */
   available: SearchAvailability
-  /** The last request failed (offline, timed out, refused by the host). */
+  /**
+   * The last request failed (timed out, refused by the host), or the host is not connected
+   * now (the message then contains `offline`).
+   */
   error: string | undefined
 }
 
@@ -154,14 +158,18 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
       error: undefined,
     }
   }
+  // Connected before and not now: nothing can be asked until the socket is back.
+  const offline = clientState.availability === 'available' && !clientState.ready
   return {
     response: answered.response,
-    pending: answered.key !== key && clientState.availability !== 'unavailable',
+    pending: answered.key !== key && clientState.availability !== 'unavailable' && !offline,
     status,
     available: clientState.availability,
-    error: answered.key === key ? answered.error : undefined,
+    error: offline ? OFFLINE : answered.key === key ? answered.error : undefined,
   }
 }
+
+const OFFLINE = new SearchUnavailable('offline').message
 
 function sameHits(a: SearchResponse, b: SearchResponse): boolean {
   return a.total === b.total && JSON.stringify(a.hits) === JSON.stringify(b.hits)
