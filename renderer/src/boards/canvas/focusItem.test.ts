@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { ItemId } from '../../../../shared/ids'
 import { createItems } from '../../../../shared/model/board/commands'
+import { boardPreviewJson, readBoardPreview } from '../../../../shared/model/board/preview'
 import { ANNE } from '../../../../shared/model/board/testing'
 import { createValueStore } from '../../lib/externalStore'
 import { createBoardScene } from '../state/boardScene'
@@ -78,6 +79,35 @@ describe('focusing a board item', () => {
     })
     expect(centre.x).toBeCloseTo(600)
     expect(centre.y).toBeCloseTo(400)
+  })
+
+  it('finds the item in the board’s preview, and keeps it when the document has applied', () => {
+    const host = new Y.Doc()
+    const id = 'previewed-000001' as ItemId
+    createItems(
+      host,
+      [
+        { kind: 'sticky', x: -400, y: 900, text: 'Fra forhåndsvisningen', id },
+        { kind: 'sticky', x: 3000, y: -2000, text: 'Langt unna' },
+      ],
+      { actor: ANNE, now: 1 },
+    )
+    const runtime = fakeRuntime()
+    runtime.size.set(viewport)
+    const done = vi.fn()
+    focusItem(runtime, id, done)
+    expect(runtime.scene.showPreview(readBoardPreview(boardPreviewJson(host)))).toBe(true)
+    expect(done).toHaveBeenCalledWith(true)
+    const shown = runtime.camera.getSnapshot()
+    expect(shown.zoom).toBe(READABLE_ZOOM)
+    // The document arrives: the same item, still selected, the view where it was.
+    Y.applyUpdate(runtime.doc, Y.encodeStateAsUpdate(host))
+    runtime.synced.set({ synced: true })
+    runtime.scene.endPreview()
+    expect(runtime.scene.get(id)?.text).toBe('Fra forhåndsvisningen')
+    expect([...runtime.interaction.getSnapshot().selection]).toEqual([id])
+    expect(runtime.camera.getSnapshot()).toBe(shown)
+    expect(done).toHaveBeenCalledTimes(1)
   })
 
   it('gives up when the board synced without the item', () => {
