@@ -243,8 +243,43 @@ async function shootSearch(options, path) {
   await hub.stop()
 }
 
+/**
+ * The Ctrl/Cmd+K palette over a note of the example workspace: a word typed without its ø,
+ * matching note titles, competences and tags, and the full-text hits below.
+ */
+async function shootPalette(options, path) {
+  const hub = await startHub()
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...options })
+  const page = await context.newPage()
+  await page.goto(hub.owner)
+  await page.getByTestId('profile-name').fill('Kari Nordmo')
+  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
+  await page.getByTestId('profile-save').click()
+  await page.getByTestId('demo-banner').getByRole('button').click()
+  await openNote(page, STARCH)
+  await page.keyboard.press('ControlOrMeta+k')
+  await page.getByTestId('palette-input').fill('varme')
+  await page.locator('[data-group="fullText"] [data-testid="palette-option"]').nth(1).waitFor()
+  await page.getByTestId('palette-input').press('ArrowDown')
+  await settle(page)
+  await page.screenshot({ path })
+  await context.close()
+  await hub.stop()
+}
+
 const light = { colorScheme: 'light', locale: 'en-GB' }
 const dark = { colorScheme: 'dark', locale: 'nb-NO' }
+
+// `npm run screenshots -- palette`: only the palette's (light, and dark to check by eye).
+if (process.argv.includes('palette')) {
+  try {
+    await shootPalette(light, join(SHOTS, 'palette.png'))
+    await shootPalette(dark, join(root, 'test-results/palette-dark.png'))
+  } finally {
+    await browser.close()
+  }
+  process.exit(0)
+}
 
 // `npm run screenshots -- search`: only the search page's (light, and dark to check by eye).
 if (process.argv.includes('search')) {
@@ -261,6 +296,8 @@ try {
   await shootInvite(light, join(SHOTS, 'invite.png'))
   await shootSearch(light, join(SHOTS, 'search.png'))
   await shootSearch(dark, join(root, 'test-results/search-dark.png'))
+  await shootPalette(light, join(SHOTS, 'palette.png'))
+  await shootPalette(dark, join(root, 'test-results/palette-dark.png'))
   await shootMap(light)
   // The dark one is for checking by eye, not for the README.
   await shootInvite(dark, join(root, 'test-results/invite-dark.png'))
@@ -296,7 +333,7 @@ try {
     await darkHub.stop()
   }
   console.log(
-    'Saved docs/screenshots/{invite,search,map-matrix,map-matches,notes-light,notes-dark,notes-filtered,slash-menu,history-compare}.png (and test-results/{invite,search}-dark.png)',
+    'Saved docs/screenshots/{invite,search,palette,map-matrix,map-matches,notes-light,notes-dark,notes-filtered,slash-menu,history-compare}.png (and test-results/{invite,search,palette}-dark.png)',
   )
 } finally {
   await browser.close()

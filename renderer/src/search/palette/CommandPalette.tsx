@@ -49,6 +49,12 @@ export function CommandPalette({
 }) {
   const [open, setOpen] = useState(false)
   const [newBoard, setNewBoard] = useState(false)
+  // Where focus was when the palette opened (the editor, the canvas, a field): Radix gives it
+  // back to a dialog's trigger, and the palette has none.
+  const restoreTo = useRef<HTMLElement | undefined>(undefined)
+  // A chosen row runs before the palette closes when it moves focus itself (opening a note);
+  // one that opens a dialog, or changes something in place, runs once focus is back.
+  const closing = useRef<PaletteItem | undefined>(undefined)
   useRecordRecent(connection.workspaceId)
 
   useEffect(() => {
@@ -58,29 +64,32 @@ export function CommandPalette({
       const otherDialog = document.querySelector('.dialog-overlay') !== null
       if (otherDialog && !open) return
       event.preventDefault()
+      if (!open) {
+        closing.current = undefined
+        restoreTo.current =
+          document.activeElement instanceof HTMLElement ? document.activeElement : undefined
+      }
       setOpen((current) => !current)
     }
     window.addEventListener('keydown', onKeyDown, { capture: true })
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true })
   }, [open])
 
-  // A chosen row runs before the palette closes when it moves focus itself (opening a note);
-  // one that opens a dialog, or changes something in place, runs once focus is back.
-  const closing = useRef<PaletteItem | undefined>(undefined)
   const choose = useCallback((item: PaletteItem) => {
     closing.current = item
     if (!item.restoresFocus) item.run()
     setOpen(false)
     if (item.restoresFocus) afterNextPaint(item.run)
   }, [])
-  const onOpenChange = useCallback((next: boolean) => {
-    if (next) closing.current = undefined
-    setOpen(next)
+  const onOpenChange = useCallback((next: boolean) => setOpen(next), [])
+  const onCloseAutoFocus = useCallback((event: Event) => {
+    event.preventDefault()
+    const chosen = closing.current
+    // A row that moved focus itself (a new note's title) keeps it there.
+    if (chosen !== undefined && !chosen.restoresFocus) return
+    const target = restoreTo.current
+    if (target?.isConnected === true) target.focus({ preventScroll: true })
   }, [])
-  const keepFocusWhereItWent = useCallback(
-    () => closing.current !== undefined && !closing.current.restoresFocus,
-    [],
-  )
 
   const saveSettings = useCallback(
     (settings: Settings) => {
@@ -115,7 +124,7 @@ export function CommandPalette({
           onNewBoard={() => setNewBoard(true)}
           onOpenChange={onOpenChange}
           onChoose={choose}
-          keepFocusWhereItWent={keepFocusWhereItWent}
+          onCloseAutoFocus={onCloseAutoFocus}
         />
       )}
       {newBoard && <NewBoardDialog onOpenChange={setNewBoard} onCreate={createBoard} />}

@@ -44,7 +44,7 @@ export function PaletteDialog({
   onNewBoard,
   onOpenChange,
   onChoose,
-  keepFocusWhereItWent,
+  onCloseAutoFocus,
 }: {
   connection: WorkspaceConnection
   readOnly: boolean
@@ -56,8 +56,8 @@ export function PaletteDialog({
   onNewBoard: () => void
   onOpenChange: (open: boolean) => void
   onChoose: (item: PaletteItem) => void
-  /** Whether the row just chosen moved focus itself (then it is not put back on close). */
-  keepFocusWhereItWent: () => boolean
+  /** Puts focus back where it was on close, unless the row just chosen moved it. */
+  onCloseAutoFocus: (event: Event) => void
 }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'nb'
@@ -197,9 +197,7 @@ export function PaletteDialog({
           className="palette"
           data-testid="palette"
           aria-describedby={undefined}
-          onCloseAutoFocus={(event) => {
-            if (keepFocusWhereItWent()) event.preventDefault()
-          }}
+          onCloseAutoFocus={onCloseAutoFocus}
         >
           <RadixDialog.Title className="visually-hidden">{t('palette.title')}</RadixDialog.Title>
           <div className="palette-field">
