@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { newBoard, onCanvas } from './boardPages'
 import { startHub, type RunningHub } from './hub'
-import { editor, joinDemo } from './participants'
+import { demoInvite, editor, joinDemo } from './participants'
 
 /**
  * Full-text search (issue 7) between two people: what one writes — a sticky on a board, words
@@ -146,4 +146,45 @@ test('words in note bodies are found with their highlight; filters narrow them; 
   await recent.first().click()
   await expect(bo.getByTestId('search-input')).toHaveValue('sagflisfyr')
   await expect(hits).toHaveCount(2)
+})
+
+test('a host that cannot search is never asked, and the page says so; a lost connection is said too', async ({
+  browser,
+}) => {
+  // An older host: its root connection never says it can search (searchStatus, type 122, is
+  // taken out on the way); what the page sends is watched for search requests (type 120).
+  const context = await browser.newContext({ locale: 'en-US' })
+  const requests: number[] = []
+  await context.routeWebSocket(/./, (ws) => {
+    const server = ws.connectToServer()
+    ws.onMessage((message) => {
+      if (typeof message !== 'string' && message[0] === 120) requests.push(message.length)
+      server.send(message)
+    })
+    server.onMessage((message) => {
+      if (typeof message !== 'string' && message[0] === 122) return
+      ws.send(message)
+    })
+  })
+  const old = await context.newPage()
+  await old.goto(demoInvite(hub))
+  await old.getByTestId('profile-name').fill('Ada Lien')
+  await old.getByTestId('profile-company').fill('Lien Møbelverk')
+  await old.getByTestId('profile-save').click()
+  await old.getByTestId('search-nav').click()
+  await expect(old.getByTestId('search-unavailable')).toContainText(
+    'Full-text search is not available on this host',
+  )
+  await expect(old.getByTestId('search-input')).toBeDisabled()
+  expect(requests).toEqual([])
+
+  // A host that can: hits, then the host goes away.
+  const bo = await joinDemo(browser, hub, { name: 'Bo Vik', company: 'Fjordmat' })
+  await search(bo, 'varme')
+  await expect(bo.getByTestId('search-hit').first()).toBeVisible()
+  await hub.stop('SIGKILL')
+  await expect(bo.getByTestId('search-error')).toContainText('Not connected to the host')
+  await expect(bo.getByTestId('search-pending')).toHaveCount(0)
+  // What was found stays on screen meanwhile.
+  await expect(bo.getByTestId('search-hit').first()).toBeVisible()
 })
