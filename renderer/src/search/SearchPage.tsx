@@ -198,7 +198,9 @@ export function SearchPage({
             <StatusLine
               status={search.status}
               error={search.error}
-              total={trimmed === '' ? undefined : search.response?.total}
+              total={
+                trimmed === '' || search.response?.total === 0 ? undefined : search.response?.total
+              }
               shown={order.length}
               tookMs={search.response?.tookMs}
             />
