@@ -118,16 +118,13 @@ export function PaletteDialog({
         nothing: false,
       }
     }
-    const hits = index?.search(query, { perKind: PER_KIND }) ?? []
-    // Notes get a little more room than the other kinds.
-    const notes = hits.filter((hit) => hit.entry.kind === 'note')
-    const more =
-      notes.length === PER_KIND
-        ? (index?.search(query, { perKind: NOTES }) ?? []).filter(
-            (hit) => hit.entry.kind === 'note',
-          )
-        : notes
-    const named = fuzzyItems(context, [...more, ...hits.filter((hit) => hit.entry.kind !== 'note')])
+    // One search; notes get a little more room than the other kinds.
+    const hits = (index?.search(query, { perKind: NOTES }) ?? []).filter(
+      (hit, at, all) =>
+        hit.entry.kind === 'note' ||
+        all.slice(0, at).filter((other) => other.entry.kind === hit.entry.kind).length < PER_KIND,
+    )
+    const named = fuzzyItems(context, hits)
     const listed = new Set(named.map((item) => item.key))
     const matching = commandItems(
       context,

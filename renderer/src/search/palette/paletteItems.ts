@@ -202,8 +202,23 @@ const HIT_ICONS: Record<SearchHit['kind'], LucideIcon> = {
   competence: GraduationCap,
 }
 
+/** The key a full-text hit would have as a row above (`note:…`, `company:…`, …), if any. */
+function listedKey(hit: SearchHit): string {
+  const target = hit.target
+  switch (target.type) {
+    case 'note':
+      return `note:${target.note}`
+    case 'company':
+      return target.competence === undefined ? `company:${target.company}` : ''
+    case 'competence':
+      return `competence:${target.competence}`
+    case 'boardItem':
+      return ''
+  }
+}
+
 /**
- * The host's top full-text hits (without notes already listed by name above), then "Search
+ * The host's top full-text hits (without what is already listed by name above), then "Search
  * everything for «…»", which opens the search page with the query.
  */
 export function fullTextItems(
@@ -215,10 +230,14 @@ export function fullTextItems(
   const { t } = context
   const items: PaletteItem[] = []
   for (const hit of hits) {
-    if (hit.target.type === 'note' && listed.has(`note:${hit.target.note}`)) continue
+    if (listed.has(listedKey(hit))) continue
     const title = hit.title.some((segment) => segment.text.trim() !== '')
       ? hit.title
       : plain(t('search.untitled'))
+    const titleText = title.map((segment) => segment.text).join('')
+    // An offer or need's title already names its company.
+    const detail =
+      hit.context !== undefined && !titleText.includes(hit.context) ? hit.context : undefined
     items.push({
       key: `text:${hit.id}`,
       group: 'fullText',
@@ -226,7 +245,7 @@ export function fullTextItems(
       label: title,
       kind: t(`palette.kinds.${hit.kind}`),
       ...(hit.snippet.length > 0 ? { snippet: hit.snippet } : {}),
-      ...(hit.context === undefined ? {} : { detail: hit.context }),
+      ...(detail === undefined ? {} : { detail }),
       restoresFocus: false,
       run: () => openSearchTarget(hit.target),
     })
