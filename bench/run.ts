@@ -8,6 +8,7 @@ import { runFoundationBench, runPropagationBench } from './foundation'
 import { runNotesBench } from './notes'
 import { runNotesBrowserBench } from './notesBrowser'
 import { runPeersBench } from './peers'
+import { runSearchBench } from './search'
 
 function hasBrowser(): boolean {
   const found = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
@@ -15,7 +16,7 @@ function hasBrowser(): boolean {
   return found
 }
 
-// `npm run bench` runs everything; `npm run bench -- propagation` (or `peers`, `notes`, `boards`, `competence`)
+// `npm run bench` runs everything; `npm run bench -- propagation` (or `peers`, `notes`, `boards`, `competence`, `search`)
 // one part.
 const only = process.argv[2]
 if (only === 'propagation') {
@@ -29,6 +30,13 @@ if (only === 'propagation') {
   runCompetenceBench()
   if (hasBrowser()) await runCompetenceBrowserBench()
   await runNetworkLayoutBench()
+} else if (only === 'search') {
+  // `npm run bench -- search [sizes…]`, e.g. `search 1000 10000`.
+  const sizes = process.argv
+    .slice(3)
+    .map(Number)
+    .filter((n) => n > 0)
+  await runSearchBench(sizes.length > 0 ? sizes : undefined)
 } else if (only === 'boards') {
   await runBoardsBench()
   if (hasBrowser()) await runBoardsBrowserBench()
@@ -43,6 +51,7 @@ if (only === 'propagation') {
   runCompetenceBench()
   if (browser) await runCompetenceBrowserBench()
   await runNetworkLayoutBench()
+  await runSearchBench()
 }
 
 // WARNING: providers and sockets of the measured clients keep timers alive; the figures are

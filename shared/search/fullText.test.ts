@@ -66,3 +66,15 @@ describe('full-text index', () => {
     ).toEqual(before)
   })
 })
+
+describe('full-text words', () => {
+  it('are the words terms.ts makes, ASCII shortcut or not', async () => {
+    const { tokenize } = await import('./terms')
+    const text = 'Varmegjenvinning på Løten, ÆØÅ æøå Straße café 2025 Über-Kühlung naïve'
+    const index = createFullTextIndex()
+    index.upsert(doc('note:x', '', text))
+    for (const term of tokenize(text)) {
+      expect(index.search(term).map((hit) => hit.terms.includes(term))).toEqual([true])
+    }
+  })
+})

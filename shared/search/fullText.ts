@@ -1,4 +1,4 @@
-import { tokenize } from './terms'
+import { foldTerm } from './terms'
 
 /**
  * The full-text index (issue 7): an inverted index over everything the cluster wrote — notes,
@@ -75,6 +75,8 @@ const K1 = 1.2
 const B = 0.7
 const DELTA = 0.5
 const KINDS: readonly SearchKind[] = SEARCH_KINDS
+/** At most this many terms stand for a prefix of three letters or more (fewer for shorter). */
+const MAX_PREFIX_TERMS = 64
 const FREQ_MAX = 0xffff
 
 /** A term's postings: pairs (slot, titleFreq << 16 | bodyFreq), slots increasing. */
@@ -98,33 +100,77 @@ function grow<T extends Uint8Array | Uint32Array | Float64Array>(array: T, size:
   return next
 }
 
+const WORD = /[\p{L}\p{N}]+/gu
+const PLAIN = /^[A-Za-z0-9]+$/
+
+/**
+ * terms.ts's `tokenize`, word for word the same, with a shortcut for plain ASCII words (most
+ * words of most texts), which fold to their lower case: indexing 10k notes spent most of its
+ * time normalising words that had nothing to normalise.
+ */
+function tokenize(text: string): string[] {
+  const out: string[] = []
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0]
+    const term = PLAIN.test(word) ? word.toLowerCase() : foldTerm(word)
+    if (term !== '') out.push(term)
+  }
+  return out
+}
+
 function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>()
   for (const term of tokenize(text)) counts.set(term, (counts.get(term) ?? 0) + 1)
   return counts
 }
 
-/** Levenshtein distance of `a` and `b` if at most `max`, else `max + 1`. */
+let rowA = new Uint16Array(64)
+let rowB = new Uint16Array(64)
+
+/** Levenshtein distance of `a` and `b` if at most `max`, else `max + 1` (no allocation). */
 function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  if (b.length + 1 > rowA.length) {
+    rowA = new Uint16Array(b.length + 1)
+    rowB = new Uint16Array(b.length + 1)
+  }
+  let previous = rowA
+  let current = rowB
+  for (let j = 0; j <= b.length; j++) previous[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const current = [i]
+    current[0] = i
     let best = i
+    const ca = a.charCodeAt(i - 1)
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1
       const value = Math.min(
         (previous[j] as number) + 1,
         (current[j - 1] as number) + 1,
         (previous[j - 1] as number) + cost,
       )
-      current.push(value)
+      current[j] = value
       if (value < best) best = value
     }
     if (best > max) return max + 1
+    const swap = previous
     previous = current
+    current = swap
   }
   return previous[b.length] as number
+}
+
+/** The `k` first of `items` in `compare` order (a full sort only when most are wanted). */
+function topK(items: number[], k: number, compare: (a: number, b: number) => number): number[] {
+  if (k * 4 >= items.length) return items.sort(compare).slice(0, k)
+  const top: number[] = []
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1] as number) >= 0) continue
+    let at = top.length
+    while (at > 0 && compare(item, top[at - 1] as number) < 0) at--
+    top.splice(at, 0, item)
+    if (top.length > k) top.pop()
+  }
+  return top
 }
 
 /** First index in the sorted `terms` whose term is ≥ `value`. */
@@ -317,13 +363,11 @@ class Index implements FullTextIndex {
     }
     const all = words.length
     const found = touched.filter((slot) => matched[slot] === all)
-    found.sort(
-      (a, b) =>
-        (scores[b] as number) - (scores[a] as number) ||
-        (s.updatedAt[b] as number) - (s.updatedAt[a] as number),
-    )
+    const better = (a: number, b: number): number =>
+      (scores[b] as number) - (scores[a] as number) ||
+      (s.updatedAt[b] as number) - (s.updatedAt[a] as number)
     const limit = options.limit ?? found.length
-    const hits = found.slice(0, limit).map((slot): SearchHit => {
+    const hits = topK(found, limit, better).map((slot): SearchHit => {
       const terms = [...new Set(candidates)].filter((term) =>
         holds(this.terms.get(term) as Postings, slot),
       )
@@ -343,16 +387,29 @@ class Index implements FullTextIndex {
   private expand(word: string): Map<string, number> {
     const out = new Map<string, number>()
     if (this.terms.has(word)) out.set(word, 1)
-    // Prefixes: every longer term that starts with the word.
-    for (let i = lowerBound(this.sorted, word); i < this.sorted.length; i++) {
-      const term = this.sorted[i] as string
-      if (!term.startsWith(word)) break
-      if (term !== word) {
-        out.set(
-          term,
-          (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (term.length - word.length)),
-        )
+    // Prefixes: the longer terms that start with the word — the most used ones when there are
+    // many (a word's first letter or two would otherwise stand for thousands of terms).
+    const start = lowerBound(this.sorted, word)
+    let end = start
+    while (end < this.sorted.length && (this.sorted[end] as string).startsWith(word)) end++
+    let prefixed = this.sorted.slice(start, end).filter((term) => term !== word)
+    const cap = word.length === 1 ? 8 : word.length === 2 ? 24 : MAX_PREFIX_TERMS
+    if (prefixed.length > cap) {
+      const size = (term: string): number => {
+        const postings = this.terms.get(term) as Postings
+        return postings.base.length + postings.extra.length
       }
+      prefixed = prefixed
+        .map((term) => ({ term, size: size(term) }))
+        .sort((a, b) => b.size - a.size)
+        .slice(0, cap)
+        .map((entry) => entry.term)
+    }
+    for (const term of prefixed) {
+      out.set(
+        term,
+        (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (term.length - word.length)),
+      )
     }
     // Typos: terms with the same first letter within the allowed edits.
     if (word.length >= FUZZY_MIN_LENGTH) {
