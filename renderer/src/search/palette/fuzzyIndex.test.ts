@@ -112,6 +112,29 @@ describe('the palette fuzzy index', () => {
     expect(compared).toBeGreaterThan(1000)
   })
 
+  it('stops early without changing the top hits: the first few equal the start of all of them', () => {
+    const entries = fixture(1500, 3)
+    for (let i = 0; i < 10; i++)
+      entries.push({ kind: 'board', id: `meeting${i}`, names: [`Møte ${i}`] })
+    entries.push({ kind: 'board', id: 'late-exact', names: ['Møte'] })
+    const index = createFuzzyIndex(entries)
+    const queries = ['m', 'mo', 'moe', 'møte', 'mote', 'energi', 'enrgi', 'kapasitt', 'ide', 'r']
+    for (const query of queries) {
+      const all = index.search(query, { perKind: 10_000 })
+      const few = index.search(query, { perKind: 5 })
+      for (const kind of ['note', 'board', 'competence', 'tag'] as const) {
+        const expected = all.filter((hit) => hit.entry.kind === kind).slice(0, 5)
+        expect(
+          few.filter((hit) => hit.entry.kind === kind),
+          `${query} (${kind})`,
+        ).toEqual(expected)
+      }
+    }
+    // The name that is exactly the query comes first though it is the oldest.
+    const boards = index.search('møte', { perKind: 3 }).filter((hit) => hit.entry.kind === 'board')
+    expect(boards.map((hit) => hit.entry.id)).toEqual(['late-exact', 'meeting0', 'meeting1'])
+  })
+
   it('ranks whole words above typos, a word start above inside a word, recent first', () => {
     const entries: FuzzyEntry[] = [
       { kind: 'note', id: 'inside', names: ['Grunnenergi'] },

@@ -186,24 +186,47 @@ export function createFuzzyIndex(
   const fuse = new Fuse<FoldedDoc>(docs, FUSE_OPTIONS, recordsOf([]))
   const namesOf = (at: number): readonly string[] => (perEntry[at] as Prepared).folded
   const everyEntry = Int32Array.from(entries, (_, at) => at)
+  // Entries by each folded name, for "a name that is exactly the query" (substringRank.ts).
+  const byName = new Map<string, number[]>()
+  perEntry.forEach((entry, at) => {
+    for (const name of entry.folded) {
+      const list = byName.get(name)
+      if (list === undefined) byName.set(name, [at])
+      else if (list[list.length - 1] !== at) list.push(at)
+    }
+  })
+  const exactly = (whole: string): readonly number[] => byName.get(whole) ?? []
 
   /** Fuse over `pool` (ascending), best `limit`, stopping once no later entry can do better. */
+  /**
+   * Fuse over the entries of `pool` (ascending) that `accept`, best `limit`: taken a chunk at
+   * a time, and only as far as needed — it stops once no later entry can rank higher.
+   */
   const fuzzyHits = (
     pool: readonly number[],
+    accept: (at: number) => boolean,
     words: readonly FilterWord[],
     limit: number,
-    singleName: boolean,
   ) => {
     const query = words.map(({ word }) => word).join(' ')
-    // The least a name without every word exactly can score: one word with one typo. A name
-    // matched under several of its names scores their product, so that bound is for kinds
-    // whose entries have one name.
-    const floor = singleName
-      ? Math.min(...words.filter((w) => w.errors > 0).map((w) => 1 / w.word.length)) / words.length
-      : 0
+    // The least a name without every word exactly can score: one word with one typo. An entry
+    // matched under several of its names scores their product, so the bound holds for
+    // entries with one name only.
+    const floor =
+      Math.min(...words.filter((w) => w.errors > 0).map((w) => 1 / w.word.length)) / words.length
     const best: { at: number; score: number; nameIndex: number; ranges: Range[] }[] = []
-    for (let from = 0; from < pool.length; from += CHUNK) {
-      fuse.setCollection(docs, recordsOf(pool.slice(from, from + CHUNK)))
+    let next = 0
+    let singleNames = true
+    while (next < pool.length) {
+      const chunk: number[] = []
+      for (; next < pool.length && chunk.length < CHUNK; next++) {
+        const at = pool[next] as number
+        if (!accept(at)) continue
+        chunk.push(at)
+        if ((entries[at] as FuzzyEntry).names.length > 1) singleNames = false
+      }
+      if (chunk.length === 0) break
+      fuse.setCollection(docs, recordsOf(chunk))
       for (const result of fuse.search(query, { limit })) {
         const match = result.matches?.[0]
         best.push({
@@ -215,8 +238,12 @@ export function createFuzzyIndex(
       }
       best.sort((a, b) => a.score - b.score || a.at - b.at)
       best.length = Math.min(best.length, limit)
-      if (best.length === limit && (best[limit - 1] as { score: number }).score <= floor + 1e-12) {
-        break
+      const worst = best[limit - 1]
+      if (singleNames && worst !== undefined && worst.score <= floor + 1e-12) {
+        // A later entry with several names could still score lower: look at the rest for them.
+        const later = pool.slice(next).filter((at) => (entries[at] as FuzzyEntry).names.length > 1)
+        if (later.length === 0) break
+        singleNames = false
       }
     }
     return best
@@ -249,16 +276,13 @@ export function createFuzzyIndex(
       for (const kind of PALETTE_KINDS) {
         const ofKind = byKind.get(kind)
         if (ofKind === undefined) continue
-        const exact = substringHits(ofKind, namesOf, plain, perKind)
+        const exact = substringHits(ofKind, namesOf, plain, perKind, exactly)
         for (const found of exact) hit(found.at, found.nameIndex, found.score, found.ranges)
         if (!typos || exact.length >= perKind) continue
         const found = new Set(exact.map(({ at }) => at))
-        const rest = ofKind.filter(
-          (at) =>
-            !found.has(at) && namesOf(at).some((name) => words.every((w) => mayMatch(name, w))),
-        )
-        const singleName = rest.every((at) => (entries[at] as FuzzyEntry).names.length === 1)
-        for (const fuzzy of fuzzyHits(rest, words, perKind - exact.length, singleName)) {
+        const accept = (at: number): boolean =>
+          !found.has(at) && namesOf(at).some((name) => words.every((w) => mayMatch(name, w)))
+        for (const fuzzy of fuzzyHits(ofKind, accept, words, perKind - exact.length)) {
           hit(fuzzy.at, fuzzy.nameIndex, fuzzy.score, fuzzy.ranges)
         }
       }

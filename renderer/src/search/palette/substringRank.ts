@@ -46,22 +46,27 @@ function nameScore(name: string, words: readonly string[], whole: string): numbe
   return total / words.length + 0.001
 }
 
+/** The least a name that is not exactly the query can score (every word at its start). */
+const BEST_INEXACT = 0.001
+
 /**
  * The best `limit` of `pool` (entry positions, ascending) whose folded names hold every word.
- * `namesOf(at)` gives an entry's folded names.
+ * `namesOf(at)` gives an entry's folded names; `exactly(whole)` the positions (ascending) of
+ * entries with a name that is exactly `whole`, which lets the scan stop early: once `limit`
+ * names start with the query, only such an entry further down could still rank higher.
  */
 export function substringHits(
   pool: ArrayLike<number>,
   namesOf: (at: number) => readonly string[],
   words: readonly string[],
   limit: number,
+  exactly?: (whole: string) => readonly number[],
 ): SubstringHit[] {
   if (limit <= 0) return []
   const whole = words.join(' ')
   // The best so far, sorted by score then position; pool order is position order.
   const best: { at: number; nameIndex: number; score: number }[] = []
-  for (let p = 0; p < pool.length; p++) {
-    const at = pool[p] as number
+  const consider = (at: number): void => {
     const names = namesOf(at)
     let score = -1
     let nameIndex = 0
@@ -72,12 +77,26 @@ export function substringHits(
         nameIndex = n
       }
     }
-    if (score < 0) continue
-    if (best.length === limit && score >= (best[limit - 1] as { score: number }).score) continue
+    if (score < 0) return
+    if (best.length === limit && score >= (best[limit - 1] as { score: number }).score) return
     let i = best.length
     while (i > 0 && (best[i - 1] as { score: number }).score > score) i--
     best.splice(i, 0, { at, nameIndex, score })
     if (best.length > limit) best.pop()
+  }
+  let scanned = -1
+  for (let p = 0; p < pool.length; p++) {
+    scanned = pool[p] as number
+    consider(scanned)
+    if (
+      exactly !== undefined &&
+      best.length === limit &&
+      (best[limit - 1] as { score: number }).score <= BEST_INEXACT
+    ) {
+      const inPool = new Set(Array.from(pool))
+      for (const at of exactly(whole)) if (at > scanned && inPool.has(at)) consider(at)
+      break
+    }
   }
   return best.map(({ at, nameIndex, score }) => {
     const name = namesOf(at)[nameIndex] as string
