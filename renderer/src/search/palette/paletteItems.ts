@@ -14,6 +14,7 @@ import type { SearchHit } from '../../../../shared/search/protocol'
 import type { Segment } from '../../../../shared/search/terms'
 import { openBoard } from '../../boards/list/BoardList'
 import { noteTagCounts } from '../../../../shared/model/noteFilter'
+import type { NoteSummary } from '../../../../shared/model/notes'
 import { updateNoteListView, viewForFacet } from '../../notes/list/listView'
 import { currentRoute, navigate } from '../../lib/route'
 import type { WorkspaceId } from '../../../../shared/ids'
@@ -122,10 +123,22 @@ function competenceLabel(context: ItemContext, id: string): string | undefined {
   return competence?.labels[context.language]
 }
 
+const tagCounts = new WeakMap<readonly NoteSummary[], ReadonlyMap<string, number>>()
+
+/** Notes per tag, counted once per note list (not per keystroke: it reads every note). */
+function tagCountsOf(notes: readonly NoteSummary[]): ReadonlyMap<string, number> {
+  let counts = tagCounts.get(notes)
+  if (counts === undefined) {
+    counts = new Map(noteTagCounts(notes).map(({ tag, count }) => [tag, count]))
+    tagCounts.set(notes, counts)
+  }
+  return counts
+}
+
 export function fuzzyItems(context: ItemContext, hits: readonly FuzzyHit[]): PaletteItem[] {
   const { t } = context
   const tagCounts = hits.some((hit) => hit.entry.kind === 'tag')
-    ? new Map(noteTagCounts(context.data.notes).map(({ tag, count }) => [tag, count]))
+    ? tagCountsOf(context.data.notes)
     : undefined
   return hits.map(({ entry, nameIndex, ranges }): PaletteItem => {
     const name = entry.names[nameIndex] ?? ''
