@@ -1,0 +1,78 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { NoteId } from '../../../shared/ids'
+import { appendNoteBody } from '../../../shared/model/noteBody'
+import { createNote } from '../../../shared/model/notes'
+import type { SearchResponse } from '../../../shared/search/protocol'
+import { openDocStore } from '../storage/docStore'
+import { SearchEngine } from './engine'
+
+const dirs: string[] = []
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+})
+
+/** A workspace folder with a root holding one note and that note's body, as stores write them. */
+async function workspace(bodyText: string): Promise<{ dir: string; root: Y.Doc; noteId: NoteId }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kryss-search-engine-'))
+  dirs.push(dir)
+  const rootStore = await openDocStore({ dir })
+  const noteId = createNote(rootStore.doc, { title: 'Notat', author: { name: 'Åse' }, now: 1 })
+  await rootStore.close()
+  const bodyStore = await openDocStore({ dir: path.join(dir, 'notes', noteId) })
+  appendNoteBody(bodyStore.doc, [{ type: 'paragraph', content: [bodyText] }])
+  await bodyStore.close()
+  return { dir, root: rootStore.doc, noteId }
+}
+
+function engine(dir: string, root: Y.Doc): SearchEngine {
+  const created: SearchEngine = new SearchEngine({
+    dir,
+    delayMs: 0,
+    saveDelayMs: 60_000,
+    log: () => {},
+    onStatus: () => {},
+    onRootVector: (vector) => created.applyRoot(Y.encodeStateAsUpdate(root, vector)),
+  })
+  return created
+}
+
+const ids = (response: SearchResponse) => response.hits.map((hit) => hit.id)
+
+describe('search engine', () => {
+  it('takes a live change of a body over an older read of it from disk', async () => {
+    const { dir, root, noteId } = await workspace('Gammel tekst om sponplate')
+    const search = engine(dir, root)
+    // The host changed the body before the build got to it: its whole state comes live.
+    const live = new Y.Doc()
+    appendNoteBody(live, [{ type: 'paragraph', content: ['Ny tekst om massivtre'] }])
+    search.applyDoc('note', noteId, Y.encodeStateAsUpdate(live), true)
+    await search.whenBuilt()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(ids(search.query(JSON.stringify({ text: 'massivtre' })))).toEqual([`note:${noteId}`])
+    expect(ids(search.query(JSON.stringify({ text: 'sponplate' })))).toEqual([])
+    await search.close()
+  })
+
+  it('reads a body from disk when nothing live came, and follows its updates once open', async () => {
+    const { dir, root, noteId } = await workspace('Herding av lakk')
+    const search = engine(dir, root)
+    await search.whenBuilt()
+    expect(search.status()).toMatchObject({ state: 'ready' })
+    expect(ids(search.query(JSON.stringify({ text: 'herding' })))).toEqual([`note:${noteId}`])
+
+    const open = new Y.Doc()
+    appendNoteBody(open, [{ type: 'paragraph', content: ['Herding av lakk'] }])
+    search.applyDoc('note', noteId, Y.encodeStateAsUpdate(open), true)
+    const before = Y.encodeStateVector(open)
+    appendNoteBody(open, [{ type: 'paragraph', content: ['og liming'] }])
+    search.applyDoc('note', noteId, Y.encodeStateAsUpdate(open, before), false)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(ids(search.query(JSON.stringify({ text: 'liming' })))).toEqual([`note:${noteId}`])
+    search.closeDoc('note', noteId)
+    await search.close()
+  })
+})
