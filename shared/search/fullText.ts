@@ -214,6 +214,8 @@ class Index implements FullTextIndex {
   constructor(
     private slots: Slots,
     private terms: Map<string, Postings>,
+    /** The terms in sorted order when the caller has them (a loaded index does). */
+    sorted?: string[],
   ) {
     for (let slot = 0; slot < slots.count; slot++) {
       if (slots.alive[slot] !== 1) continue
@@ -222,7 +224,7 @@ class Index implements FullTextIndex {
       this.totalBody += slots.bodyLength[slot] as number
       this.live++
     }
-    this.sorted = [...terms.keys()].sort()
+    this.sorted = sorted ?? [...terms.keys()].sort()
   }
 
   get size(): number {
@@ -466,6 +468,10 @@ class Index implements FullTextIndex {
 
   toBytes(): Uint8Array {
     this.compact()
+    if (this.sortedDirty) {
+      this.sorted = [...this.terms.keys()].sort()
+      this.sortedDirty = false
+    }
     const s = this.slots
     const terms = this.sorted
     const counts = terms.map((term) => (this.terms.get(term) as Postings).base.length)
@@ -573,11 +579,15 @@ export function loadFullTextIndex(input: Uint8Array): FullTextIndex {
     count,
   }
   const terms = new Map<string, Postings>()
+  const sorted = head.terms as string[]
   let at = 2 * count
-  for (const [i, term] of (head.terms as string[]).entries()) {
+  for (let i = 0; i < sorted.length; i++) {
+    const term = sorted[i] as string
+    // Saved in order; a file that is not would break prefix search, so it is refused.
+    if (i > 0 && !((sorted[i - 1] as string) < term)) throw new Error('search index out of order')
     const length = counts[i] as number
     terms.set(term, { base: u32.subarray(at, at + length), extra: [] })
     at += length
   }
-  return new Index(slots, terms)
+  return new Index(slots, terms, sorted)
 }

@@ -42,9 +42,14 @@ async function readIfPresent(file: string): Promise<Uint8Array | null> {
  * reading then shows as a changed stamp at the next start, never the other way round).
  * Retries once when the files changed under the read (a compaction in between).
  */
-export async function readDiskDoc(dir: string): Promise<{ doc: Y.Doc; stamp: string | null }> {
+export async function readDiskDoc(
+  dir: string,
+  /** The stamp just taken, if the caller has it (saves a `stat`). */
+  known?: string | null,
+): Promise<{ doc: Y.Doc; stamp: string | null }> {
+  let next = known
   for (let attempt = 0; ; attempt++) {
-    const stamp = await diskStamp(dir)
+    const stamp = next === undefined ? await diskStamp(dir) : next
     const doc = new Y.Doc()
     const snapshot = await readIfPresent(path.join(dir, SNAPSHOT_FILE))
     const log = await readIfPresent(path.join(dir, LOG_FILE))
@@ -65,7 +70,9 @@ export async function readDiskDoc(dir: string): Promise<{ doc: Y.Doc; stamp: str
         }
       }
     })
-    if (attempt >= 1 || (await diskStamp(dir)) === stamp) return { doc, stamp }
+    const after = await diskStamp(dir)
+    if (attempt >= 1 || after === stamp) return { doc, stamp }
+    next = after
     doc.destroy()
   }
 }
