@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { openBoard } from './boardPages'
 import { startHub, type RunningHub } from './hub'
-import { editor, joinDemo } from './participants'
+import { editor, joinDemo, openAs } from './participants'
 
 /**
  * The Ctrl/Cmd+K palette (issue 7), in a browser guest of the example workspace: opened from
@@ -158,4 +158,56 @@ test('Escape closes the palette and focus goes back where it was', async ({ brow
   await openPalette(ada)
   await ada.keyboard.press('ControlOrMeta+k')
   await expect(ada.getByTestId('palette')).toHaveCount(0)
+})
+
+/** Runs the command the palette finds first for `words`, checking it is `id`. */
+async function runCommand(page: Page, words: string, id: string): Promise<void> {
+  await openPalette(page)
+  await page.keyboard.type(words)
+  await expect(activeOption(page)).toHaveAttribute('data-key', `command:${id}`)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('palette')).toHaveCount(0)
+}
+
+test('the commands do what their buttons do: timer, theme, language, map, new board, invite', async ({
+  browser,
+}) => {
+  // The owner (the hub's owner link): the one who may invite.
+  const owner = await openAs(browser, hub.ownerLink, { name: 'Kari Nordmo' })
+  await expect(owner.getByTestId('note-list')).toBeVisible()
+
+  // The timer is the facilitator's: no timer command before Kari facilitates the board.
+  await openBoard(owner, DEMO_BOARD)
+  await openPalette(owner)
+  await owner.keyboard.type('timer')
+  await expect(owner.locator('[data-key^="command:"][data-key$="Timer"]')).toHaveCount(0)
+  await owner.keyboard.press('Escape')
+  await owner.getByTestId('facilitation-start').click()
+  await runCommand(owner, 'timer 3', 'startTimer')
+  await expect(owner.getByTestId('timer')).toHaveAttribute('data-status', 'running')
+  await expect(owner.getByTestId('timer-time')).toHaveText(/^0?(3:00|2:[0-5]\d)$/)
+  await runCommand(owner, 'stop timer', 'stopTimer')
+  await expect(owner.getByTestId('timer')).toHaveAttribute('data-status', 'idle')
+
+  const theme = await owner.evaluate(() => document.documentElement.dataset.theme)
+  await runCommand(owner, theme === 'dark' ? 'light' : 'dark', 'theme')
+  await expect(owner.locator('html')).toHaveAttribute(
+    'data-theme',
+    theme === 'dark' ? 'light' : 'dark',
+  )
+  await runCommand(owner, 'norsk', 'language')
+  await expect(owner.getByTestId('space-notes')).toHaveText('Notater')
+  await runCommand(owner, 'engelsk', 'language')
+  await expect(owner.getByTestId('space-notes')).toHaveText('Notes')
+
+  await runCommand(owner, 'competence map', 'openMap')
+  await expect(owner.getByTestId('map-screen')).toHaveAttribute('data-view', 'matrix')
+
+  await runCommand(owner, 'new board', 'newBoard')
+  await expect(owner.getByTestId('new-board-dialog')).toBeVisible()
+  await owner.keyboard.press('Escape')
+  await expect(owner.getByTestId('new-board-dialog')).toHaveCount(0)
+
+  await runCommand(owner, 'invite', 'invite')
+  await expect(owner.getByTestId('invite-dialog')).toBeVisible()
 })

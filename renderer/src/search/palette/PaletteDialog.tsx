@@ -136,7 +136,11 @@ export function PaletteDialog({
         : fullTextItems(context, query, fullText.response?.hits ?? [], listed)
     const textHits = texts.length - 1
     return {
-      items: [...named, ...matching, ...texts],
+      // Commands the query names come first unless a name holds the words as typed: "dark"
+      // is the theme, not a competence one typo away.
+      items: hits.some((hit) => !hit.typo)
+        ? [...named, ...matching, ...texts]
+        : [...matching, ...named, ...texts],
       nothing: named.length === 0 && matching.length === 0 && textHits <= 0,
     }
   }, [typed, context, recent, commands, index, query, fullText.available, fullText.response])

@@ -51,6 +51,8 @@ export type FuzzyHit = {
   nameIndex: number
   /** The matched characters in that name (UTF-16 offsets of the original). */
   ranges: Range[]
+  /** Found with a typo (not every word as typed). */
+  typo: boolean
 }
 
 export type FuzzySearchOptions = {
@@ -266,24 +268,30 @@ export function createFuzzyIndex(
       const plain = words.map(({ word }) => word)
       const typos = words.some(({ errors }) => errors > 0)
       const hits: FuzzyHit[] = []
-      const hit = (at: number, nameIndex: number, score: number, ranges: readonly Range[]) => {
+      const hit = (
+        at: number,
+        nameIndex: number,
+        score: number,
+        ranges: readonly Range[],
+        typo: boolean,
+      ) => {
         const entry = entries[at] as FuzzyEntry
         const name = entry.names[nameIndex] ?? ''
         const folded = namesOf(at)[nameIndex] ?? ''
         const shown = originalRanges(foldWithOffsets(name), folded, ranges)
-        hits.push({ entry, score, nameIndex, ranges: shown })
+        hits.push({ entry, score, nameIndex, ranges: shown, typo })
       }
       for (const kind of PALETTE_KINDS) {
         const ofKind = byKind.get(kind)
         if (ofKind === undefined) continue
         const exact = substringHits(ofKind, namesOf, plain, perKind, exactly)
-        for (const found of exact) hit(found.at, found.nameIndex, found.score, found.ranges)
+        for (const found of exact) hit(found.at, found.nameIndex, found.score, found.ranges, false)
         if (!typos || exact.length >= perKind) continue
         const found = new Set(exact.map(({ at }) => at))
         const accept = (at: number): boolean =>
           !found.has(at) && namesOf(at).some((name) => words.every((w) => mayMatch(name, w)))
         for (const fuzzy of fuzzyHits(ofKind, accept, words, perKind - exact.length)) {
-          hit(fuzzy.at, fuzzy.nameIndex, fuzzy.score, fuzzy.ranges)
+          hit(fuzzy.at, fuzzy.nameIndex, fuzzy.score, fuzzy.ranges, true)
         }
       }
       return hits
