@@ -236,11 +236,10 @@ export function PaletteDialog({
             onChoose={onChoose}
           />
           {fullTextNote !== undefined && <p className="palette-note">{fullTextNote}</p>}
-          {status !== undefined && (
-            <p className="palette-status" role="status">
-              {status}
-            </p>
-          )}
+          {/* Always there, so screen readers hear what the field's keys changed. */}
+          <p className={status === undefined ? 'visually-hidden' : 'palette-status'} role="status">
+            {status ?? (typed ? t('palette.count', { count: items.length }) : '')}
+          </p>
           <footer className="palette-footer" aria-hidden>
             <span>
               <kbd>↑</kbd>

@@ -2,7 +2,10 @@ import { useEffect } from 'react'
 import type { WorkspaceId } from '../../../../shared/ids'
 import { readStoredJson, writeStored } from '../../lib/browserStorage'
 import { createValueStore, type ValueStore } from '../../lib/externalStore'
-import { currentRoute, type Route } from '../../lib/route'
+import { currentRoute } from '../../lib/route'
+import { readRecentItems, routeItem, withRecent, type RecentItem } from './recentList'
+
+export type { RecentItem } from './recentList'
 
 /**
  * What this user opened lately in a workspace — notes, boards, company pages, however they got
@@ -10,46 +13,7 @@ import { currentRoute, type Route } from '../../lib/route'
  * query. Kept in this browser or window only (localStorage), never in the document: it is
  * one person's trail, not the cluster's.
  */
-export const RECENT_KINDS = ['note', 'board', 'company'] as const
-export type RecentKind = (typeof RECENT_KINDS)[number]
-export type RecentItem = { kind: RecentKind; id: string }
-
-export const MAX_RECENT = 8
-
 const storageKey = (workspaceId: WorkspaceId): string => `kryss.palette.recent.${workspaceId}`
-
-/** What the main area shows for a route, if it is something to come back to. */
-export function routeItem(route: Route): RecentItem | undefined {
-  if (route.search !== undefined) return undefined
-  if (route.board !== undefined) return { kind: 'board', id: route.board }
-  if (route.map !== undefined) {
-    return route.map.company === undefined ? undefined : { kind: 'company', id: route.map.company }
-  }
-  return route.note === undefined ? undefined : { kind: 'note', id: route.note }
-}
-
-/** `item` first, once; the list cut to {@link MAX_RECENT}. */
-export function withRecent(list: readonly RecentItem[], item: RecentItem): RecentItem[] {
-  return [item, ...list.filter((entry) => entry.kind !== item.kind || entry.id !== item.id)].slice(
-    0,
-    MAX_RECENT,
-  )
-}
-
-/** A stored list, whatever was stored: unknown entries are dropped. */
-export function readRecentItems(value: unknown): RecentItem[] {
-  if (!Array.isArray(value)) return []
-  return value
-    .filter(
-      (entry): entry is RecentItem =>
-        typeof entry === 'object' &&
-        entry !== null &&
-        (RECENT_KINDS as readonly unknown[]).includes((entry as RecentItem).kind) &&
-        typeof (entry as RecentItem).id === 'string' &&
-        (entry as RecentItem).id.length <= 128,
-    )
-    .slice(0, MAX_RECENT)
-}
 
 const stores = new Map<WorkspaceId, ValueStore<readonly RecentItem[]>>()
 
