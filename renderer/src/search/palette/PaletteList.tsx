@@ -26,10 +26,16 @@ export function PaletteList({
   const { t } = useTranslation()
   const list = useRef<HTMLDivElement>(null)
 
+  // The active row kept in view within the list only (scrollIntoView would also walk every
+  // scrolling ancestor, and cost a layout of the page on each keystroke).
   useEffect(() => {
-    list.current
-      ?.querySelector<HTMLElement>(`[data-index="${active}"]`)
-      ?.scrollIntoView({ block: 'nearest' })
+    const box = list.current
+    const row = box?.querySelector<HTMLElement>(`[data-index="${active}"]`)
+    if (box === null || box === undefined || row === null || row === undefined) return
+    const top = row.offsetTop
+    const bottom = top + row.offsetHeight
+    if (top < box.scrollTop) box.scrollTop = active === 0 ? 0 : top
+    else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight
   }, [active, items])
 
   const groups: { group: PaletteGroup; rows: { item: PaletteItem; at: number }[] }[] = []

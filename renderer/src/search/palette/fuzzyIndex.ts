@@ -25,9 +25,11 @@ import { substringHits } from './substringRank'
  *    hold the words (nameFilter.ts);
  * 2. names holding every word exactly are ranked without Fuse (substringRank.ts) — they beat
  *    any name with a typo, so when a kind has enough of them, Fuse has nothing to add;
- * 3. only otherwise does Fuse score the rest, after a one-pass window check per name
- *    (nameFilter.ts `mayMatch`), in list order, a chunk at a time, stopping once no later
- *    name can rank higher (field-length norm off: among equal scores, the more recent wins).
+ * 3. only otherwise does Fuse score the names that do match with typos — found by an exact,
+ *    allocation-free edit-distance check (nameFilter.ts `mayMatch`) — in list order, a chunk
+ *    at a time, stopping once no later name can rank higher (field-length norm off: among
+ *    equal scores, the more recent wins). Fuse ranks and marks the letters; it no longer
+ *    searches.
  *
  * Fuse's records are made when the data changes (and kept per name from one build to the next)
  * and handed to it per query with `setCollection`: no index is built per keystroke. None of the
@@ -71,7 +73,7 @@ export const FUZZY_THRESHOLD = 0.3
 /** Bitap's limit; longer words are cut (they still match on their first 32 letters). */
 const MAX_WORD = 32
 const MAX_WORDS = 8
-/** Folded names are cut here (nameFilter's window check reads at most 256 letters). */
+/** Folded names are cut here: titles are short; a 10 kB pasted "title" is not searched whole. */
 const MAX_NAME = 200
 const CHUNK = 64
 
