@@ -1,5 +1,8 @@
+import { stat } from 'node:fs/promises'
 import { createServer } from 'node:net'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { INDEX_FILE } from '../../electron/core/search/persist'
 import { decodeInviteLink } from '../../shared/invite'
 import { cleanup, tempDir, waitFor } from './hostHarness'
 import { killHubs, runHub } from './hubProcess'
@@ -31,6 +34,10 @@ describe('hub CLI', () => {
 
     hub.child.kill('SIGTERM')
     expect(await hub.exit).toBe(0)
+    // Stopping waited for the search worker to save the workspace's index.
+    await expect(
+      stat(path.join(dataDir, 'workspaces', workspaceId!, INDEX_FILE)),
+    ).resolves.toBeTruthy()
   })
 
   it('exits 1 with one clear line when the port is taken', async () => {

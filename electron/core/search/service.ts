@@ -228,7 +228,8 @@ export class SearchService {
         this.log('kryss: search: the worker did not answer in time')
         resolve()
       }, timeout)
-      timer.unref()
+      // Not unref'd: while the host stops, this timer is what keeps the process alive until
+      // the worker has saved (the worker itself is unref'd, and the servers are closed).
       this.acks.set(ack, () => {
         clearTimeout(timer)
         resolve()
