@@ -66,4 +66,11 @@ describe('search terms', () => {
     expect(filler).toContain(inner.split(' ')[0] ?? '')
     expect(marked(snippet('Kort tekst om lim', queryTerms('lim')))).toBe('Kort tekst om [lim]')
   })
+
+  it('runs lines together with a dot between those that end no sentence', () => {
+    const text = 'Hva vi prøvde\nVi henter varme fra ovnen.\n\nNeste   steg\n'
+    expect(marked(snippet(text, queryTerms('varme')))).toBe(
+      'Hva vi prøvde · Vi henter [varme] fra ovnen. Neste steg',
+    )
+  })
 })

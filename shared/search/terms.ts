@@ -82,6 +82,21 @@ export function highlight(text: string, query: readonly QueryTerm[]): Segment[] 
 }
 
 /**
+ * Lines (a note's blocks, a sticky's lines) run together for a passage: after a line that ends
+ * a sentence a space, otherwise " · ", so a heading does not read as the start of the next
+ * paragraph ("Hva vi prøvde · Vi henter varme…").
+ */
+export function oneLine(text: string): string {
+  let flat = ''
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\s+/g, ' ').trim()
+    if (line === '') continue
+    flat = flat === '' ? line : /[.!?:;…]$/.test(flat) ? `${flat} ${line}` : `${flat} · ${line}`
+  }
+  return flat
+}
+
+/**
  * A short passage of `text` around its first hit (about `length` characters, cut at word
  * boundaries, with "…" where it was cut), highlighted. Without a hit: the start of the text.
  */
@@ -91,7 +106,7 @@ export function snippet(
   options: { length?: number } = {},
 ): Segment[] {
   const length = options.length ?? 160
-  const flat = text.replace(/\s+/g, ' ').trim()
+  const flat = oneLine(text)
   if (flat.length <= length) return highlight(flat, query)
   const words = termsOf(flat)
   const first = words.find((word) => query.some((term) => matchesTerm(word.term, term)))
