@@ -83,6 +83,8 @@ export type FilterWord = {
   grams: readonly number[]
   /** How many of `grams` a name must hold somewhere (≤ 0: the index cannot tell). */
   required: number
+  /** For each letter, where it stands in the word (bit i: letter i), for `mayMatch`. */
+  positions: Int32Array
 }
 
 export function filterWord(word: string, errors: number): FilterWord {
@@ -94,7 +96,12 @@ export function filterWord(word: string, errors: number): FilterWord {
   // Distinct pairs: of the m − 1 pair positions at least m − 1 − 2k survive, and repeats
   // among them are at most (m − 1) − d, so at least d − 2k distinct pairs survive.
   const required = errors === 0 ? grams.size : grams.size - 2 * errors
-  return { word, errors, grams: [...grams], required }
+  const positions = new Int32Array(256)
+  for (let i = 0; i < Math.min(word.length, 32); i++) {
+    const id = letter(word.charCodeAt(i))
+    positions[id] = (positions[id] as number) | (1 << i)
+  }
+  return { word, errors, grams: [...grams], required, positions }
 }
 
 /**
@@ -128,9 +135,6 @@ export function candidates(
   return pool
 }
 
-/** Per word: for each letter, the positions in the word where it stands (bit i = letter i). */
-const positions = new Int32Array(256)
-
 /**
  * Whether some stretch of `name` is within `word.errors` edits of the word — exactly, by Myers'
  * bit-parallel edit distance (one pass, a few integer operations per letter, nothing
@@ -142,12 +146,9 @@ export function mayMatch(name: string, word: FilterWord): boolean {
   const m = text.length
   const k = word.errors
   if (k === 0) return name.includes(text)
-  if (m === 0 || m > 32) return true
-  positions.fill(0)
-  for (let i = 0; i < m; i++) {
-    const id = letter(text.charCodeAt(i))
-    positions[id] = (positions[id] as number) | (1 << i)
-  }
+  // Every letter may be an edit (never so under the palette's threshold), or Bitap's limit.
+  if (m <= k || m > 32) return true
+  const positions = word.positions
   const high = 1 << (m - 1)
   let pv = -1
   let mv = 0
