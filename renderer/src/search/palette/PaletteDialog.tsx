@@ -34,18 +34,32 @@ const COMMANDS_WITH_QUERY = 4
  * hits of the host's full-text search, each with its passage.
  */
 export function PaletteDialog({
-  connection,
-  readOnly,
-  canInvite,
-  authorName,
-  settings,
-  saveSettings,
-  onOpenNote,
-  onNewBoard,
   onOpenChange,
-  onChoose,
   onCloseAutoFocus,
-}: {
+  ...body
+}: PaletteBodyProps & {
+  onOpenChange: (open: boolean) => void
+  /** Puts focus back where it was on close, unless the row just chosen moved it. */
+  onCloseAutoFocus: (event: Event) => void
+}) {
+  return (
+    <RadixDialog.Root open onOpenChange={onOpenChange}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="palette-overlay" />
+        <RadixDialog.Content
+          className="palette"
+          data-testid="palette"
+          aria-describedby={undefined}
+          onCloseAutoFocus={onCloseAutoFocus}
+        >
+          <PaletteBody {...body} />
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  )
+}
+
+type PaletteBodyProps = {
   connection: WorkspaceConnection
   readOnly: boolean
   canInvite: boolean
@@ -54,11 +68,21 @@ export function PaletteDialog({
   saveSettings: (settings: Settings) => void
   onOpenNote: (id: NoteId | undefined, options?: { focusTitle?: boolean }) => void
   onNewBoard: () => void
-  onOpenChange: (open: boolean) => void
   onChoose: (item: PaletteItem) => void
-  /** Puts focus back where it was on close, unless the row just chosen moved it. */
-  onCloseAutoFocus: (event: Event) => void
-}) {
+}
+
+/** What is inside the dialog; its state changes with each key, the dialog around it does not. */
+function PaletteBody({
+  connection,
+  readOnly,
+  canInvite,
+  authorName,
+  settings,
+  saveSettings,
+  onOpenNote,
+  onNewBoard,
+  onChoose,
+}: PaletteBodyProps) {
   const { t, i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'nb'
   const [query, setQuery] = useState('')
@@ -191,69 +215,59 @@ export function PaletteDialog({
         : undefined
 
   return (
-    <RadixDialog.Root open onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="palette-overlay" />
-        <RadixDialog.Content
-          className="palette"
-          data-testid="palette"
-          aria-describedby={undefined}
-          onCloseAutoFocus={onCloseAutoFocus}
-        >
-          <RadixDialog.Title className="visually-hidden">{t('palette.title')}</RadixDialog.Title>
-          <div className="palette-field">
-            <Search size={18} aria-hidden className="palette-field-icon" />
-            <input
-              className="palette-input"
-              type="text"
-              role="combobox"
-              aria-label={t('palette.inputLabel')}
-              aria-expanded
-              aria-controls={listId}
-              aria-autocomplete="list"
-              aria-activedescendant={activeItem === undefined ? undefined : optionId(shown)}
-              placeholder={t('palette.placeholder')}
-              value={query}
-              onChange={(event) => {
-                setQuery(event.target.value)
-                setActive(0)
-              }}
-              onKeyDown={onKeyDown}
-              autoComplete="off"
-              spellCheck={false}
-              data-testid="palette-input"
-            />
-            {typed && (fullText.pending || index === undefined) && (
-              <LoaderCircle size={16} aria-hidden className="spin palette-field-busy" />
-            )}
-          </div>
-          <PaletteList
-            id={listId}
-            items={items}
-            active={shown}
-            optionId={optionId}
-            onHover={setActive}
-            onChoose={onChoose}
-          />
-          {fullTextNote !== undefined && <p className="palette-note">{fullTextNote}</p>}
-          {/* Always there, so screen readers hear what the field's keys changed. */}
-          <p className={status === undefined ? 'visually-hidden' : 'palette-status'} role="status">
-            {status ?? (typed ? t('palette.count', { count: items.length }) : '')}
-          </p>
-          <footer className="palette-footer" aria-hidden>
-            <span>
-              <kbd>↑</kbd>
-              <kbd>↓</kbd> {t('palette.footer.move')}
-            </span>
-            <span>
-              <kbd>Enter</kbd> {t('palette.footer.open')}
-            </span>
-            <span>
-              <kbd>Esc</kbd> {t('palette.footer.close')}
-            </span>
-          </footer>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <>
+      <RadixDialog.Title className="visually-hidden">{t('palette.title')}</RadixDialog.Title>
+      <div className="palette-field">
+        <Search size={18} aria-hidden className="palette-field-icon" />
+        <input
+          className="palette-input"
+          type="text"
+          role="combobox"
+          aria-label={t('palette.inputLabel')}
+          aria-expanded
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={activeItem === undefined ? undefined : optionId(shown)}
+          placeholder={t('palette.placeholder')}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value)
+            setActive(0)
+          }}
+          onKeyDown={onKeyDown}
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="palette-input"
+        />
+        {typed && (fullText.pending || index === undefined) && (
+          <LoaderCircle size={16} aria-hidden className="spin palette-field-busy" />
+        )}
+      </div>
+      <PaletteList
+        id={listId}
+        items={items}
+        active={shown}
+        optionId={optionId}
+        onHover={setActive}
+        onChoose={onChoose}
+      />
+      {fullTextNote !== undefined && <p className="palette-note">{fullTextNote}</p>}
+      {/* Always there, so screen readers hear what the field's keys changed. */}
+      <p className={status === undefined ? 'visually-hidden' : 'palette-status'} role="status">
+        {status ?? (typed ? t('palette.count', { count: items.length }) : '')}
+      </p>
+      <footer className="palette-footer" aria-hidden>
+        <span>
+          <kbd>↑</kbd>
+          <kbd>↓</kbd> {t('palette.footer.move')}
+        </span>
+        <span>
+          <kbd>Enter</kbd> {t('palette.footer.open')}
+        </span>
+        <span>
+          <kbd>Esc</kbd> {t('palette.footer.close')}
+        </span>
+      </footer>
+    </>
   )
 }

@@ -7,10 +7,23 @@ import { tokenize } from '../../../../shared/search/terms'
  */
 export type Matchable = { label: string; keywords: string }
 
+const known = new Map<string, string[]>()
+
+/** A command's words, folded once (the same few labels come back on every keystroke). */
+function wordsOf(text: string): string[] {
+  let words = known.get(text)
+  if (words === undefined) {
+    words = tokenize(text)
+    if (known.size > 200) known.clear()
+    known.set(text, words)
+  }
+  return words
+}
+
 export function commandMatches(command: Matchable, query: string): boolean {
   const words = tokenize(query)
   if (words.length === 0) return true
-  const own = tokenize(`${command.label} ${command.keywords}`)
+  const own = wordsOf(`${command.label} ${command.keywords}`)
   return words.every((word) => own.some((candidate) => candidate.startsWith(word)))
 }
 
