@@ -23,7 +23,7 @@ import type { Range } from './foldOffsets'
 import type { FuzzyHit, PaletteKind } from './fuzzyIndex'
 import type { PaletteCommand } from './paletteCommands'
 import type { PaletteData } from './paletteSources'
-import type { RecentItem } from './recentItems'
+import { routeItem, type RecentItem } from './recentList'
 
 /**
  * The palette's rows, grouped: with an empty query what was opened lately and the commands;
@@ -166,11 +166,16 @@ export function fuzzyItems(context: ItemContext, hits: readonly FuzzyHit[]): Pal
   })
 }
 
-/** Recently opened things that still exist, with their names now. */
+/**
+ * Recently opened things that still exist, with their names now — without the one on screen,
+ * so Enter on an empty palette goes back to where one was before.
+ */
 export function recentItems(context: ItemContext, recent: readonly RecentItem[]): PaletteItem[] {
   const { t, data } = context
   const items: PaletteItem[] = []
+  const here = routeItem(currentRoute.getSnapshot())
   for (const { kind, id } of recent) {
+    if (here?.kind === kind && here.id === id) continue
     const name =
       kind === 'note'
         ? data.notes.find((note) => note.id === id)?.title
