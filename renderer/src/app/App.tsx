@@ -92,7 +92,9 @@ export function App({
       )}
       {connection !== undefined && currentEntry !== undefined && (
         <CommandPalette
-          key={connection.workspaceId}
+          // Not the screen's key: siblings with one key are one child to React, and switching
+          // workspaces then left the old screen mounted beside the new one.
+          key={`palette-${connection.workspaceId}`}
           session={session}
           connection={connection}
           entry={currentEntry}
