@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { WorkspaceId } from '../../../../shared/ids'
+import { afterNextPaint } from '../../lib/afterNextPaint'
 import { readStoredJson, writeStored } from '../../lib/browserStorage'
 import { createValueStore, type ValueStore } from '../../lib/externalStore'
 import { currentRoute } from '../../lib/route'
@@ -37,16 +38,28 @@ function remember(workspaceId: WorkspaceId, item: RecentItem): void {
   writeStored('local', storageKey(workspaceId), JSON.stringify(next))
 }
 
-/** Records what the workspace's main area opens, for as long as the caller is mounted. */
+/**
+ * Records what the workspace's main area opens, for as long as the caller is mounted. After
+ * the place has painted: the localStorage write is not what the click is waiting for.
+ */
 export function useRecordRecent(workspaceId: WorkspaceId): void {
   useEffect(() => {
+    let pending: (() => void) | undefined
     const record = (): void => {
-      const route = currentRoute.getSnapshot()
-      if (route.workspace !== workspaceId) return
-      const item = routeItem(route)
-      if (item !== undefined) remember(workspaceId, item)
+      pending?.()
+      pending = afterNextPaint(() => {
+        pending = undefined
+        const route = currentRoute.getSnapshot()
+        if (route.workspace !== workspaceId) return
+        const item = routeItem(route)
+        if (item !== undefined) remember(workspaceId, item)
+      })
     }
     record()
-    return currentRoute.subscribe(record)
+    const stop = currentRoute.subscribe(record)
+    return () => {
+      stop()
+      pending?.()
+    }
   }, [workspaceId])
 }
