@@ -19,6 +19,7 @@ import {
   useState,
   type KeyboardEvent,
   type ReactNode,
+  type ComponentProps,
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CompanyId, CompetenceId } from '../../../shared/ids'
@@ -32,6 +33,7 @@ import { useCompanies, useCompetences, useNoteList } from '../notes/useNotes'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
 import { Button } from '../ui/Button'
 import { IconButton } from '../ui/IconButton'
+import { SelectField } from '../ui/SelectField'
 import { HighlightedText } from './HighlightedText'
 import {
   clearRecentSearches,
@@ -626,36 +628,15 @@ function SearchFilters({
   )
 }
 
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  children,
-  testId,
-}: {
-  label: string
-  value: string
-  onChange: (value: string) => void
-  children: ReactNode
-  testId: string
-}) {
-  const id = useId()
+/** One filter of the row; set ones stand out. */
+function FilterSelect(props: Omit<ComponentProps<typeof SelectField>, 'className'>) {
+  const set = props.value !== ANY && props.value !== 'any'
   return (
-    <div className="search-filter">
-      <label className="visually-hidden" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className={
-          value === ANY || value === 'any' ? 'select search-select' : 'select search-select is-set'
-        }
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        data-testid={testId}
-      >
-        {children}
-      </select>
-    </div>
+    <SelectField
+      {...props}
+      className="search-filter"
+      labelClassName="visually-hidden"
+      selectClassName={set ? 'select search-select is-set' : 'select search-select'}
+    />
   )
 }

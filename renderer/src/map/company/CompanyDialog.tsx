@@ -1,5 +1,5 @@
 import { Check } from 'lucide-react'
-import { useId, useState, type FormEvent, type ReactNode } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CompanyId } from '../../../../shared/ids'
 import {
@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/model/companies'
 import { Button } from '../../ui/Button'
 import { Dialog, DialogFooter } from '../../ui/Dialog'
+import { SelectField } from '../../ui/SelectField'
 import { TextField } from '../../ui/TextField'
 import type { WorkspaceConnection } from '../../sync/workspaceConnection'
 import {
@@ -242,37 +243,4 @@ function swatches(current: string): { name: CompanyColorName | 'current'; value:
   return palette.some((color) => color.value === value)
     ? palette
     : [{ name: 'current', value }, ...palette]
-}
-
-function SelectField({
-  id,
-  label,
-  value,
-  onChange,
-  testId,
-  children,
-}: {
-  id: string
-  label: string
-  value: string
-  onChange: (value: string) => void
-  testId: string
-  children: ReactNode
-}) {
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="select"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        data-testid={testId}
-      >
-        {children}
-      </select>
-    </div>
-  )
 }

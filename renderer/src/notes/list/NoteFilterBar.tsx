@@ -1,7 +1,7 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import * as Popover from '@radix-ui/react-popover'
 import { ArrowDownUp, Check, ListFilter, Search, X } from 'lucide-react'
-import { memo, useId, useMemo, type ReactNode } from 'react'
+import { memo, useMemo, type ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { CompanyId, CompetenceId } from '../../../../shared/ids'
@@ -14,6 +14,7 @@ import {
 import type { NoteSummary } from '../../../../shared/model/notes'
 import { isNoteType, NOTE_TYPES } from '../../../../shared/model/noteTypes'
 import { IconButton } from '../../ui/IconButton'
+import { SelectField } from '../../ui/SelectField'
 import { useCompanies, useCompetences } from '../useNotes'
 import {
   activeFilterFields,
@@ -331,35 +332,15 @@ function FilterFields({
   )
 }
 
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  children,
-  testId,
-}: {
-  label: string
-  value: string
-  onChange: (value: string) => void
-  children: ReactNode
-  testId: string
-}) {
-  const id = useId()
+/** One filter of the list's filter panel. */
+function FilterSelect(props: Omit<ComponentProps<typeof SelectField>, 'className'>) {
   return (
-    <div className="filter-field">
-      <label className="filter-field-label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="select filter-select"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        data-testid={testId}
-      >
-        {children}
-      </select>
-    </div>
+    <SelectField
+      {...props}
+      className="filter-field"
+      labelClassName="filter-field-label"
+      selectClassName="select filter-select"
+    />
   )
 }
 
