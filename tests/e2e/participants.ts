@@ -1,5 +1,26 @@
-import type { Browser, Locator, Page } from '@playwright/test'
+import { test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import type { RunningHub } from './hub'
+
+/**
+ * The people opened by the test that runs now. Contexts made from the worker's `browser` are
+ * not closed by Playwright after a test, so the next test's first `openAs` closes them: left
+ * open, every earlier test's pages kept running in the one browser (reconnecting to stopped
+ * hubs, ticking clocks, drawing boards), and the suite slowed down as it went.
+ */
+let opened: { testId: string; contexts: BrowserContext[] } | undefined
+
+export async function contextFor(browser: Browser, locale: string): Promise<BrowserContext> {
+  const { testId } = test.info()
+  if (opened !== undefined && opened.testId !== testId) {
+    const { contexts } = opened
+    opened = undefined
+    await Promise.all(contexts.map((context) => context.close().catch(() => undefined)))
+  }
+  opened ??= { testId, contexts: [] }
+  const context = await browser.newContext({ locale })
+  opened.contexts.push(context)
+  return context
+}
 
 /**
  * Opens a link in a fresh browser context (a person of their own) and completes the first-run
@@ -10,7 +31,7 @@ export async function openAs(
   link: string,
   person: { name: string; company?: string; locale?: string },
 ): Promise<Page> {
-  const context = await browser.newContext({ locale: person.locale ?? 'en-US' })
+  const context = await contextFor(browser, person.locale ?? 'en-US')
   const page = await context.newPage()
   await page.goto(link)
   await page.getByTestId('profile-name').fill(person.name)

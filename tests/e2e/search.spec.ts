@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { newBoard, onCanvas } from './boardPages'
 import { startHub, type RunningHub } from './hub'
-import { demoInvite, editor, joinDemo } from './participants'
+import { demoInvite, editor, joinDemo, contextFor } from './participants'
 
 /**
  * Full-text search (issue 7) between two people: what one writes — a sticky on a board, words
@@ -153,7 +153,7 @@ test('a host that cannot search is never asked, and the page says so; a lost con
 }) => {
   // An older host: its root connection never says it can search (searchStatus, type 122, is
   // taken out on the way); what the page sends is watched for search requests (type 120).
-  const context = await browser.newContext({ locale: 'en-US' })
+  const context = await contextFor(browser, 'en-US')
   const requests: number[] = []
   await context.routeWebSocket(/./, (ws) => {
     const server = ws.connectToServer()
