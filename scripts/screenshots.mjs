@@ -196,8 +196,11 @@ async function shootInvite(options, path) {
   await hub.stop()
 }
 
-/** The competence map of the example workspace: the matrix and the matches. */
-async function shootMap(options) {
+/**
+ * A fresh hub's owner, Kari, on the example workspace, with its banner dismissed as a
+ * returning user would have. The caller closes `context` and stops `hub`.
+ */
+async function ownerOnExample(options) {
   const hub = await startHub()
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...options })
   const page = await context.newPage()
@@ -205,8 +208,13 @@ async function shootMap(options) {
   await page.getByTestId('profile-name').fill('Kari Nordmo')
   await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
   await page.getByTestId('profile-save').click()
-  // The example-data banner is dismissed, as a returning user would have.
   await page.getByTestId('demo-banner').getByRole('button').click()
+  return { hub, context, page }
+}
+
+/** The competence map of the example workspace: the matrix and the matches. */
+async function shootMap(options) {
+  const { hub, context, page } = await ownerOnExample(options)
   await page.getByTestId('space-map').click()
   await page.getByTestId('map-view-matrix').click()
   await page.getByTestId('matrix-grid').waitFor()
@@ -225,14 +233,7 @@ async function shootMap(options) {
  * competence vocabulary, its hits grouped and marked.
  */
 async function shootSearch(options, path) {
-  const hub = await startHub()
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...options })
-  const page = await context.newPage()
-  await page.goto(hub.owner)
-  await page.getByTestId('profile-name').fill('Kari Nordmo')
-  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
-  await page.getByTestId('profile-save').click()
-  await page.getByTestId('demo-banner').getByRole('button').click()
+  const { hub, context, page } = await ownerOnExample(options)
   await page.getByTestId('search-nav').click()
   await page.getByTestId('search-input').fill('varme')
   await page.getByTestId('search-hit').nth(3).waitFor()
@@ -248,14 +249,7 @@ async function shootSearch(options, path) {
  * matching note titles, competences and tags, and the full-text hits below.
  */
 async function shootPalette(options, path) {
-  const hub = await startHub()
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...options })
-  const page = await context.newPage()
-  await page.goto(hub.owner)
-  await page.getByTestId('profile-name').fill('Kari Nordmo')
-  await page.getByTestId('profile-company').fill('Kryss Innovasjon AS')
-  await page.getByTestId('profile-save').click()
-  await page.getByTestId('demo-banner').getByRole('button').click()
+  const { hub, context, page } = await ownerOnExample(options)
   await openNote(page, STARCH)
   await page.keyboard.press('ControlOrMeta+k')
   await page.getByTestId('palette-input').fill('varme')
