@@ -11,6 +11,7 @@ import { openDocStore } from '../electron/core/storage/docStore'
 import { NOTES_DIR } from '../electron/core/noteBodies'
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/paths.mjs'
 import { makeSingleDocWorkspace, makeWorkspace } from './fixtures'
+import { buildSearchIndex } from './searchService'
 import {
   rawRelayLatency,
   spawnServer,
@@ -34,7 +35,10 @@ export type Prepared = {
   noteIds: string[]
 }
 
-/** A data directory holding one workspace with 10k notes of ~2 KB: root and bodies on disk. */
+/**
+ * A data directory holding one workspace with 10k notes of ~2 KB: root and bodies on disk, and
+ * the search index a host that has run before would have saved beside them.
+ */
 export async function prepareWorkspace(count = NOTE_COUNT): Promise<Prepared> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kryss-bench-'))
   const host = createHost({ dataDir, port: 0, bind: '127.0.0.1', demo: false, log: () => {} })
@@ -73,6 +77,7 @@ export async function prepareWorkspace(count = NOTE_COUNT): Promise<Prepared> {
       }),
     )
   }
+  await buildSearchIndex(created.id, workspaceDir, root)
   const bodyBytes = entries.reduce((sum, [, update]) => sum + update.byteLength, 0)
   return {
     dataDir,

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -13,9 +12,9 @@ import {
   type IndexedDoc,
 } from '../shared/search/documents'
 import { loadFullTextIndex } from '../shared/search/fullText'
-import type { SearchStatus } from '../shared/search/protocol'
 import { decodeIndexFile, INDEX_FILE } from '../electron/core/search/persist'
-import { SearchService, type FollowedDocs } from '../electron/core/search/service'
+import type { SearchService } from '../electron/core/search/service'
+import { NO_DOCS, newSearchService, searchWorkerKind, waitForSearchStatus } from './searchService'
 import { seededRandom, writeSearchFixture } from './searchFixtures'
 import { ms, percentile, printRows, type Row } from './stats'
 
@@ -44,34 +43,6 @@ const QUERIES: { name: string; text: string }[] = [
   { name: 'æøå', text: 'tørkeovn løten' },
   { name: 'ae/oe/aa', text: 'toerkeovn raastoff' },
 ]
-
-const NO_DOCS: FollowedDocs = { onUpdate: () => () => {} }
-
-/** The worker as shipped (`npm run bench` builds first), else the sources through tsx. */
-const BUILT_WORKER = path.resolve(import.meta.dirname, '../out/main/searchWorker.js')
-function newService(log: (line: string) => void): SearchService {
-  return new SearchService({
-    log,
-    ...(existsSync(BUILT_WORKER) ? { workerFile: BUILT_WORKER } : {}),
-  })
-}
-
-function waitForStatus(
-  service: SearchService,
-  ws: string,
-  done: (status: SearchStatus) => boolean,
-): Promise<void> {
-  const room = service.room(ws)
-  if (room === undefined) throw new Error('search is not following the workspace')
-  return new Promise((resolve) => {
-    if (done(room.status())) return resolve()
-    const off = room.onStatus((status) => {
-      if (!done(status)) return
-      off()
-      resolve()
-    })
-  })
-}
 
 async function keystrokes(
   service: SearchService,
@@ -188,7 +159,7 @@ export async function runSearchBench(sizes: readonly number[] = SIZES): Promise<
       idle.enable()
       await new Promise((resolve) => setTimeout(resolve, 1_000))
       idle.disable()
-      const service = newService((line) => lines.push(line))
+      const service = newSearchService((line) => lines.push(line))
       const delay = monitorEventLoopDelay({ resolution: 5 })
       delay.enable()
       const coldStart = performance.now()
@@ -199,7 +170,7 @@ export async function runSearchBench(sizes: readonly number[] = SIZES): Promise<
         bodies: NO_DOCS,
         boards: NO_DOCS,
       })
-      await waitForStatus(service, 'ws-bench', (status) => status.state === 'ready')
+      await waitForSearchStatus(service, 'ws-bench', (status) => status.state === 'ready')
       const coldMs = performance.now() - coldStart
       delay.disable()
       const stallMs = delay.max / 1e6
@@ -211,7 +182,7 @@ export async function runSearchBench(sizes: readonly number[] = SIZES): Promise<
 
       // Persisted load: the same workspace again, the saved index read back.
       const again: string[] = []
-      const second = newService((line) => again.push(line))
+      const second = newSearchService((line) => again.push(line))
       const secondFollower = second.follow({
         id: 'ws-bench',
         dir,
@@ -219,7 +190,7 @@ export async function runSearchBench(sizes: readonly number[] = SIZES): Promise<
         bodies: NO_DOCS,
         boards: NO_DOCS,
       })
-      await waitForStatus(second, 'ws-bench', (status) => status.state === 'ready')
+      await waitForSearchStatus(second, 'ws-bench', (status) => status.state === 'ready')
       await secondFollower.close()
       await second.stop()
       const load = loadLine(again)
@@ -274,8 +245,5 @@ export async function runSearchBench(sizes: readonly number[] = SIZES): Promise<
     }
   }
   clearInterval(keepAlive)
-  printRows(
-    `Full-text search (issue 7): the host's search worker (${existsSync(BUILT_WORKER) ? 'built' : 'sources via tsx'})`,
-    rows,
-  )
+  printRows(`Full-text search (issue 7): the host's search worker (${searchWorkerKind()})`, rows)
 }
