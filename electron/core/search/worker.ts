@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads'
 import { SearchEngine } from './engine'
 import type { FromWorker, ToWorker } from './messages'
+import { lowerThreadPriority } from './threadPriority'
 
 /**
  * The search worker's entry (a `node:worker_threads` worker; service.ts starts it). One per
@@ -9,6 +10,8 @@ import type { FromWorker, ToWorker } from './messages'
  */
 const port = parentPort
 if (port === null) throw new Error('search/worker.ts runs as a worker thread')
+// A cold build takes a core for seconds: the window and the host's sync go first.
+lowerThreadPriority()
 
 const engines = new Map<string, SearchEngine>()
 const post = (message: FromWorker): void => port.postMessage(message)
