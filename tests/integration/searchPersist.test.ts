@@ -7,7 +7,7 @@ import { createBoard } from '../../shared/model/boards'
 import { appendNoteBody } from '../../shared/model/noteBody'
 import { createNote } from '../../shared/model/notes'
 import { boardRoomName, noteRoomName } from '../../shared/rooms'
-import { INDEX_FILE, INDEX_FORMAT_VERSION } from '../../electron/core/search/persist'
+import { INDEX_FILE, INDEX_FORMAT_VERSION, TMP_FILE } from '../../electron/core/search/persist'
 import { openDocStore } from '../../electron/core/storage/docStore'
 import { cleanup, connectProvider, startHost, waitFor, whenSynced } from './hostHarness'
 import { SearchClient } from './searchHarness'
@@ -61,6 +61,8 @@ describe('the saved search index', () => {
     const first = await seeded()
     const dir = first.workspace.dir
     expect(await readdir(dir)).toContain(INDEX_FILE)
+    // A save the process was killed in left its temp file beside the intact index.
+    await writeFile(path.join(dir, TMP_FILE), 'KRYSIDX half a save')
 
     const { started, lines } = await restart(first.started.dataDir)
     const client = new SearchClient(started.port, first.workspace.id, first.workspace.token)
@@ -72,6 +74,7 @@ describe('the saved search index', () => {
     expect(buildLine(lines)).toMatch(
       /: [1-9]\d* documents from the saved index \(\d+ ms\), 0 of 2 notes and boards read from disk/,
     )
+    expect(await readdir(dir)).not.toContain(TMP_FILE)
   })
 
   it('moves a corrupt index aside with one warning and rebuilds it from the documents', async () => {

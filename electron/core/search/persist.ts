@@ -23,10 +23,12 @@ import { fsyncDir, freeName, writeAll } from '../storage/durableFile'
  * bodies that are not shown.
  *
  * A file whose header names another version is ignored (rebuilt); anything unreadable is
- * moved aside to `search-index.bin.corrupt-<ts>` with one log line, and rebuilt.
+ * moved aside to `search-index.bin.corrupt-<ts>` with one log line, and rebuilt. A
+ * `search-index.bin.tmp` found at open is what a save left when the process died before its
+ * rename (the index beside it is the last whole one): it is deleted, with one log line.
  */
 export const INDEX_FILE = 'search-index.bin'
-const TMP_FILE = 'search-index.bin.tmp'
+export const TMP_FILE = 'search-index.bin.tmp'
 const MAGIC = 'KRYSIDX'
 /** Bump when the layout or what documents hold changes: older files are then rebuilt. */
 export const INDEX_FORMAT_VERSION = 2
@@ -189,12 +191,16 @@ export function decodeIndexFile(bytes: Buffer): LoadedIndex {
   }
 }
 
-/** Reads the saved index of a workspace folder; a corrupt file is moved aside (and said so). */
+/**
+ * Reads the saved index of a workspace folder; a corrupt file is moved aside (and said so), a
+ * save's leftover temp file deleted. Called once per open, before anything saves there.
+ */
 export async function loadIndexFile(
   dir: string,
   log: (line: string) => void,
   now: () => number = Date.now,
 ): Promise<LoadedIndex> {
+  await removeStaleTemp(dir, log)
   const file = path.join(dir, INDEX_FILE)
   let bytes: Buffer
   try {
@@ -205,6 +211,22 @@ export async function loadIndexFile(
   const loaded = decodeIndexFile(bytes)
   if (loaded.kind === 'corrupt') await quarantine(dir, loaded.reason, log, now)
   return loaded
+}
+
+/**
+ * Deletes the temp file of a save that never reached its rename (the process was killed): it
+ * is never read — the index beside it, if any, is the last complete one.
+ */
+async function removeStaleTemp(dir: string, log: (line: string) => void): Promise<void> {
+  const tmp = path.join(dir, TMP_FILE)
+  try {
+    await unlink(tmp)
+    log(`kryss: search: removed ${tmp}, left by a save that did not finish`)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      log(`kryss: search: cannot remove ${tmp}: ${String(error)}`)
+    }
+  }
 }
 
 /** Moves an unreadable index aside, with one warning line; the caller rebuilds. */
