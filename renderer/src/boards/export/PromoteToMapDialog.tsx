@@ -14,20 +14,15 @@ import {
 } from '../../../../shared/model/competence/cells'
 import { applyPromotedCell, PROMOTED_LEVEL } from '../../../../shared/model/competence/promote'
 import type { StickySource } from '../../../../shared/model/competence/promote'
-import {
-  COMPETENCE_CATEGORIES,
-  isCompetenceCategory,
-  type CompetenceCategory,
-} from '../../../../shared/model/competence/vocabulary'
 import { createValueStore, type ValueStore } from '../../lib/externalStore'
 import { openMap } from '../../lib/route'
 import { useCompetenceIndex } from '../../map/competenceStore'
+import { CompetenceFields, emptyCompetenceDraft } from '../../map/vocabulary/CompetenceFields'
 import { templateLanguage } from '../../notes/list/createFromTemplate'
 import { listParticipants } from '../../sync/presenceState'
 import type { WorkspaceConnection } from '../../sync/workspaceConnection'
 import { Button } from '../../ui/Button'
 import { Dialog, DialogFooter } from '../../ui/Dialog'
-import { TextField } from '../../ui/TextField'
 import type { BoardRuntime } from '../boardRuntime'
 import {
   authorCompany,
@@ -205,8 +200,10 @@ function PromoteForm({
   const [competence, setCompetence] = useState<string>(
     suggestion?.kind === 'existing' ? `existing:${suggestion.id}` : 'new',
   )
-  const [newName, setNewName] = useState(suggestion?.kind === 'new' ? suggestion.name : '')
-  const [category, setCategory] = useState<CompetenceCategory>('other')
+  // Of a new competence only the name and the category: the vocabulary view has the rest.
+  const [draft, setDraft] = useState(() =>
+    emptyCompetenceDraft('other', suggestion?.kind === 'new' ? suggestion.name : ''),
+  )
   const [written, setWritten] = useState<Written>()
   const [tried, setTried] = useState(false)
 
@@ -223,7 +220,7 @@ function PromoteForm({
   )
   const choice: CompetenceChoice =
     competence === 'new'
-      ? { kind: 'new', name: newName, category }
+      ? { kind: 'new', name: draft.name, category: draft.category }
       : { kind: 'existing', id: competence.slice('existing:'.length) as CompetenceId }
   const promoted =
     sticky === undefined || companyId === ''
@@ -379,34 +376,17 @@ function PromoteForm({
       </div>
       {competence === 'new' && (
         <div className="promote-map-new">
-          <TextField
-            label={t('mapPromote.newName')}
-            value={newName}
-            onChange={(event) => setNewName(event.target.value)}
-            error={tried && newName.trim() === '' ? t('mapPromote.newNameRequired') : undefined}
-            data-testid="promote-map-new-name"
+          <CompetenceFields
+            brief
+            idPrefix={`${id}-new`}
+            draft={draft}
+            onChange={setDraft}
+            errors={{
+              name: tried && draft.name.trim() === '' ? t('mapPromote.newNameRequired') : undefined,
+            }}
+            nameLabel={t('mapPromote.newName')}
+            testIds={{ name: 'promote-map-new-name', category: 'promote-map-category' }}
           />
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-category`}>
-              {t('mapPromote.category')}
-            </label>
-            <select
-              id={`${id}-category`}
-              className="select"
-              value={category}
-              onChange={(event) => {
-                const value = event.target.value
-                if (isCompetenceCategory(value)) setCategory(value)
-              }}
-              data-testid="promote-map-category"
-            >
-              {COMPETENCE_CATEGORIES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`map.categories.${option}`)}
-                </option>
-              ))}
-            </select>
-          </div>
         </div>
       )}
       <div className="field field--row">

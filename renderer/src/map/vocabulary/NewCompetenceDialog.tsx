@@ -3,23 +3,26 @@ import { useTranslation } from 'react-i18next'
 import type { CompetenceId } from '../../../../shared/ids'
 import {
   addCompetence,
-  COMPETENCE_CATEGORIES,
   escoSchema,
-  isCompetenceCategory,
-  MAX_COMPETENCE_NAME_LENGTH,
   type CompetenceCategory,
 } from '../../../../shared/model/competence/vocabulary'
 import type { WorkspaceConnection } from '../../sync/workspaceConnection'
 import { Button } from '../../ui/Button'
 import { Dialog, DialogFooter } from '../../ui/Dialog'
-import { TextField } from '../../ui/TextField'
-
-type Errors = { name?: string; nameEn?: string; esco?: string }
+import {
+  checkCompetenceDraft,
+  CompetenceFields,
+  emptyCompetenceDraft,
+  focusFirstError,
+  withoutError,
+  type CompetenceDraftErrors,
+} from './CompetenceFields'
 
 /**
  * Adds a competence: Bokmål and English labels, category, synonyms (comma-separated) and an
- * optional ESCO code. The name is checked by the view (`checkName`: empty, too long, already
- * a name of another), the ESCO code by the model's `escoSchema`; each message stands by its field.
+ * optional ESCO code (the fields: CompetenceFields.tsx). The name is checked by the view
+ * (`checkName`: empty, too long, already a name of another), the ESCO code by the model's
+ * `escoSchema`; each message stands by its field, and the first field in error gets focus.
  */
 export function NewCompetenceDialog({
   connection,
@@ -36,35 +39,23 @@ export function NewCompetenceDialog({
 }) {
   const { t } = useTranslation()
   const id = useId()
-  const [name, setName] = useState('')
-  const [nameEn, setNameEn] = useState('')
-  const [category, setCategory] = useState<CompetenceCategory>(initialCategory)
-  const [synonyms, setSynonyms] = useState('')
-  const [esco, setEsco] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
+  const [draft, setDraft] = useState(() => emptyCompetenceDraft(initialCategory))
+  const [errors, setErrors] = useState<CompetenceDraftErrors>({})
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    const found: Errors = {}
-    const nameProblem = checkName(undefined, name)
-    if (nameProblem !== undefined) found.name = nameProblem
-    if (nameEn.trim().length > MAX_COMPETENCE_NAME_LENGTH) {
-      found.nameEn = t('mapVocabulary.errors.tooLong', { max: MAX_COMPETENCE_NAME_LENGTH })
-    }
-    const parsedEsco = escoSchema.safeParse(esco)
-    if (!parsedEsco.success) found.esco = t('mapVocabulary.errors.esco')
-    if (Object.keys(found).length > 0) {
+    const found = checkCompetenceDraft(draft, (name) => checkName(undefined, name), t)
+    if (focusFirstError(id, found)) {
       setErrors(found)
-      const first = (['name', 'nameEn', 'esco'] as const).find((key) => found[key] !== undefined)
-      if (first !== undefined) document.getElementById(`${id}-${first}`)?.focus()
       return
     }
+    const { name, nameEn, category, synonyms, esco } = draft
     addCompetence(connection.doc, {
       name,
       nameEn,
       category,
       synonyms: synonyms.split(/[,;]/),
-      esco: parsedEsco.data ?? '',
+      esco: escoSchema.parse(esco) ?? '',
     })
     onClose()
     onAdded(name.replace(/\s+/g, ' ').trim(), category)
@@ -82,69 +73,15 @@ export function NewCompetenceDialog({
       testId="competence-dialog"
     >
       <form onSubmit={submit} noValidate>
-        <TextField
-          id={`${id}-name`}
-          label={t('mapVocabulary.add.name')}
-          placeholder={t('mapVocabulary.add.namePlaceholder')}
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value)
-            setErrors(({ name: _name, ...rest }) => rest)
+        <CompetenceFields
+          idPrefix={id}
+          draft={draft}
+          onChange={(next, changed) => {
+            setDraft(next)
+            setErrors((current) => withoutError(current, changed))
           }}
-          error={errors.name}
+          errors={errors}
           autoFocus
-          data-testid="competence-field-name"
-        />
-        <TextField
-          id={`${id}-nameEn`}
-          label={t('mapVocabulary.add.nameEn')}
-          placeholder={t('mapVocabulary.add.nameEnPlaceholder')}
-          value={nameEn}
-          onChange={(event) => {
-            setNameEn(event.target.value)
-            setErrors(({ nameEn: _nameEn, ...rest }) => rest)
-          }}
-          error={errors.nameEn}
-          data-testid="competence-field-name-en"
-        />
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-category`}>
-            {t('mapVocabulary.add.category')}
-          </label>
-          <select
-            id={`${id}-category`}
-            className="select"
-            value={category}
-            onChange={(event) => {
-              if (isCompetenceCategory(event.target.value)) setCategory(event.target.value)
-            }}
-            data-testid="competence-field-category"
-          >
-            {COMPETENCE_CATEGORIES.map((key) => (
-              <option key={key} value={key}>
-                {t(`map.categories.${key}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <TextField
-          label={t('mapVocabulary.add.synonyms')}
-          hint={t('mapVocabulary.add.synonymsHint')}
-          value={synonyms}
-          onChange={(event) => setSynonyms(event.target.value)}
-          data-testid="competence-field-synonyms"
-        />
-        <TextField
-          id={`${id}-esco`}
-          label={t('mapVocabulary.add.esco')}
-          hint={t('mapVocabulary.add.escoHint')}
-          value={esco}
-          onChange={(event) => {
-            setEsco(event.target.value)
-            setErrors(({ esco: _esco, ...rest }) => rest)
-          }}
-          error={errors.esco}
-          data-testid="competence-field-esco"
         />
         <DialogFooter>
           <Button variant="ghost" onClick={onClose}>
