@@ -44,6 +44,23 @@ describe('board list', () => {
     expect(() => renameBoard(doc, 'board-missing' as BoardId, { title: 'x', now: 1 })).toThrow()
   })
 
+  it('keeps the language and maker id a board starts from, and reads records without them', () => {
+    const doc = new Y.Doc()
+    const id = createBoard(doc, {
+      title: 'Retro',
+      author: { name: 'Kari', id: 'person-kari' },
+      now: 4,
+      template: 'retrospective',
+      language: 'en',
+    })
+    expect(getBoard(doc, id)).toMatchObject({ language: 'en', createdById: 'person-kari' })
+    // An older record, and a newer peer's language this version has no template text for.
+    const old = createBoard(doc, { title: 'Gammel', author, now: 5 })
+    expect(getBoard(doc, old)).toMatchObject({ language: undefined, createdById: undefined })
+    doc.transact(() => boardsMap(doc).get(old)?.set('language', 'de'))
+    expect(getBoard(doc, old)?.language).toBeUndefined()
+  })
+
   it('merges boards created on two replicas and keeps unknown fields', () => {
     const left = new Y.Doc()
     const right = new Y.Doc()

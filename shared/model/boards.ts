@@ -1,14 +1,20 @@
 import * as Y from 'yjs'
 import { newBoardId, type BoardId } from '../ids'
 import type { Author } from './notes'
+import type { TemplateLanguage } from './noteTypes'
 import { COMMAND_ORIGIN, readNumber, readString, recordToYMap, type YRecord } from './schema'
 
 /**
  * The board list of a workspace. Each board is a document of its own (room
  * `<workspace>/boards/<boardId>`, shared/model/board/); the root document only lists them, so
  * the list shows without opening any board. A board is a Y.Map in the `boards` root map, keyed
- * by its id: `{ id, title, createdAt, createdBy, updatedAt, template? }`, every field
- * last-writer-wins. Readers tolerate fields they do not know and never delete them.
+ * by its id: `{ id, title, createdAt, createdBy, createdById?, updatedAt, template?, language? }`,
+ * every field last-writer-wins. Readers tolerate fields they do not know and never delete them.
+ *
+ * The record is also everything a board's document starts from (renderer/src/boards/list/
+ * newBoard.ts): its title, its template and the language the template is laid out in, and who
+ * made it when. Records written before `language` and `createdById` existed lack them; their
+ * readers get `undefined` and pick a default that is the same on every replica.
  */
 export const BOARDS_ROOT = 'boards'
 
@@ -20,6 +26,16 @@ export type BoardSummary = {
   updatedAt: number
   /** The template the board started from (shared/model/board/templates.ts), if any. */
   template: string | undefined
+  /** The language its template is laid out in; undefined in records older than the field. */
+  language: TemplateLanguage | undefined
+  /** The person id (a board actor's id) of whoever made it; undefined in older records. */
+  createdById: string | undefined
+}
+
+const LANGUAGES: readonly TemplateLanguage[] = ['nb', 'en']
+
+function isTemplateLanguage(value: unknown): value is TemplateLanguage {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
 }
 
 export const MAX_BOARD_TITLE_LENGTH = 300
@@ -35,7 +51,16 @@ function cleanTitle(title: string): string {
 /** Adds a board to the list and returns its id. The board's own document starts empty. */
 export function createBoard(
   doc: Y.Doc,
-  input: { title: string; author: Author; now: number; template?: string; id?: BoardId },
+  input: {
+    title: string
+    /** `id`: the maker's person id, as board items record it (`made.authorId`). */
+    author: Author & { id?: string }
+    now: number
+    template?: string
+    /** The language the template is to be laid out in. */
+    language?: TemplateLanguage
+    id?: BoardId
+  },
 ): BoardId {
   const id = input.id ?? newBoardId()
   doc.transact(() => {
@@ -46,8 +71,10 @@ export function createBoard(
         title: cleanTitle(input.title),
         createdAt: input.now,
         createdBy: input.author.name,
+        createdById: input.author.id,
         updatedAt: input.now,
         template: input.template,
+        language: input.language,
       }),
     )
   }, COMMAND_ORIGIN)
@@ -70,6 +97,8 @@ export function deleteBoard(doc: Y.Doc, id: BoardId): void {
 
 function toSummary(id: string, board: YRecord): BoardSummary {
   const template = board.get('template')
+  const language = board.get('language')
+  const createdById = board.get('createdById')
   return {
     id: id as BoardId,
     title: readString(board, 'title'),
@@ -77,6 +106,8 @@ function toSummary(id: string, board: YRecord): BoardSummary {
     createdBy: readString(board, 'createdBy'),
     updatedAt: readNumber(board, 'updatedAt'),
     template: typeof template === 'string' ? template : undefined,
+    language: isTemplateLanguage(language) ? language : undefined,
+    createdById: typeof createdById === 'string' && createdById !== '' ? createdById : undefined,
   }
 }
 

@@ -10,7 +10,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { BoardId } from '../../../shared/ids'
 import { MAX_BOARD_TITLE_LENGTH } from '../../../shared/model/board/boardDoc'
-import type { BoardSummary } from '../../../shared/model/boards'
+import { getBoard, type BoardSummary } from '../../../shared/model/boards'
 import type { PresenceUser } from '../sync/presenceState'
 import { useSyncStatus } from '../sync/useSyncStatus'
 import type { WorkspaceConnection } from '../sync/workspaceConnection'
@@ -24,7 +24,7 @@ import { BoardMenu } from './export/BoardMenu'
 import { FacilitationBar } from './facilitation/FacilitationBar'
 import { openBoard } from './list/BoardList'
 import { registerOpenBoard, renameBoardEverywhere } from './list/boardTitle'
-import { startBoard, takeBoardStart } from './list/newBoard'
+import { startBoard } from './list/newBoard'
 import { BoardToolbar } from './tools/BoardToolbar'
 import { usePaletteBoard } from '../search/palette/paletteHooks'
 import { useBoardSummary } from './useBoards'
@@ -122,14 +122,14 @@ function OpenBoard({
   const presenting = usePresenting(runtime)
   useRouteItemFocus(runtime)
 
-  // A board this session just created is started here, once its document has synced (see
-  // list/newBoard.ts: only the creator starts it, and never twice).
+  // A board nobody has started yet is started by whoever opens it and can write, once its
+  // document has synced (list/newBoard.ts: the start comes from the list record, so two at
+  // once write the same thing).
   useEffect(() => {
-    if (runtime === undefined || !loaded) return
-    const start = takeBoardStart(boardId)
-    if (start !== undefined)
-      startBoard(runtime.doc, start, { actor: runtime.actor, now: Date.now() })
-  }, [runtime, loaded, boardId])
+    if (runtime === undefined || !loaded || readOnly) return
+    const record = getBoard(connection.doc, boardId)
+    if (record !== undefined) startBoard(runtime.doc, record)
+  }, [runtime, loaded, readOnly, connection, boardId])
 
   useEffect(
     () => (runtime === undefined ? undefined : registerOpenBoard(boardId, runtime.doc)),

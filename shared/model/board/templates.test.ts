@@ -4,7 +4,8 @@ import { initBoard, readBoardMeta } from './boardDoc'
 import { createItems } from './commands'
 import { readAllItems } from './items'
 import { startSession } from './session'
-import { BOARD_TEMPLATES, applyTemplate, findBoardTemplate } from './templates'
+import { BOARD_TEMPLATES, applyTemplate, findBoardTemplate, templateItemId } from './templates'
+import type { BoardId } from '../../ids'
 import { ANNE } from './testing'
 
 function board(): Y.Doc {
@@ -104,5 +105,26 @@ describe('board templates', () => {
       x: 1020,
       text: 'Inni',
     })
+  })
+
+  it('uses the ids it is given, and texts point at the frame ids given', () => {
+    const doc = board()
+    const boardId = 'board-abc123' as BoardId
+    const ids = applyTemplate(doc, findBoardTemplate('swot')!, 'nb', {
+      ...stamp,
+      ids: (part) => templateItemId(boardId, part),
+    })
+    expect(ids).toEqual([
+      'item-board-abc123-frame-0',
+      'item-board-abc123-frame-1',
+      'item-board-abc123-frame-2',
+      'item-board-abc123-frame-3',
+      'item-board-abc123-text-0',
+    ])
+    expect(
+      readAllItems(doc)
+        .map((item) => item.id)
+        .sort(),
+    ).toEqual([...ids].sort())
   })
 })

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { ItemId } from '../../ids'
+import type { BoardId, ItemId } from '../../ids'
 import type { TemplateLanguage } from '../noteTypes'
 import { COMMAND_ORIGIN } from '../schema'
 import { boardMeta, type BoardActor } from './boardDoc'
@@ -181,24 +181,44 @@ export function findBoardTemplate(id: string): BoardTemplate | undefined {
 
 const TEMPLATE_GAP = 200
 
+/** Which part of a template an item comes from: its `index`-th frame or text. */
+export type TemplatePart = { part: 'frame' | 'text'; index: number }
+
+/**
+ * The id of a template item laid out when board `boardId` starts: the same on every replica,
+ * so two people starting a board at once write the same keys and Yjs keeps one item per key.
+ */
+export function templateItemId(boardId: BoardId, { part, index }: TemplatePart): ItemId {
+  return `item-${boardId}-${part}-${index}` as ItemId
+}
+
 /**
  * Lays a template out on the board in one update: at `origin`, or right of what is already
  * there (at 0,0 on an empty board). The first template a board gets is remembered in its
- * meta. Returns the ids made (frames first).
+ * meta. Returns the ids made (frames first): fresh ones, or `ids(part)` where the caller
+ * needs them to be the same wherever the layout is made (a board's start).
  */
 export function applyTemplate(
   doc: Y.Doc,
   template: BoardTemplate,
   lang: TemplateLanguage,
-  input: { actor: BoardActor; now: number; origin?: { x: number; y: number } },
+  input: {
+    actor: BoardActor
+    now: number
+    origin?: { x: number; y: number }
+    ids?: (part: TemplatePart) => ItemId
+  },
 ): ItemId[] {
+  const idOf = (part: TemplatePart): { id?: ItemId } =>
+    input.ids === undefined ? {} : { id: input.ids(part) }
   const existing = boundsOf(readAllItems(doc).filter((item) => item.kind !== 'connector'))
   const origin =
     input.origin ??
     (existing === undefined
       ? { x: 0, y: 0 }
       : { x: existing.x + existing.w + TEMPLATE_GAP, y: existing.y })
-  const frames: NewItem[] = template.frames.map((frame) => ({
+  const frames: NewItem[] = template.frames.map((frame, index) => ({
+    ...idOf({ part: 'frame', index }),
     kind: 'frame',
     x: origin.x + frame.x,
     y: origin.y + frame.y,
@@ -216,10 +236,11 @@ export function applyTemplate(
       h: frame.h ?? 0,
       id: frameIds[i],
     }))
-    const texts: NewItem[] = template.texts.map((text) => {
+    const texts: NewItem[] = template.texts.map((text, index) => {
       const rect = { x: origin.x + text.x, y: origin.y + text.y, w: text.w, h: text.h }
       const frame = placed.find((candidate) => containsPoint(candidate, itemCenter(rect)))
       return {
+        ...idOf({ part: 'text', index }),
         kind: 'text',
         ...rect,
         text: text.text[lang],
