@@ -31,6 +31,9 @@ export const SearchMessageType = {
   searchStatus: 122,
 } as const
 
+/** A response's `code` when the connection asked too often (the host's rate limit). */
+export const SEARCH_RATE_LIMITED = 'rateLimited'
+
 export const searchQuerySchema = z.object({
   /** What the user typed; every word must match (prefixes always, typos from five letters). */
   text: z.string().max(200),
@@ -111,6 +114,14 @@ export const searchResponseSchema = z.object({
   status: searchStatusSchema,
   /** Set when the request was refused (bad JSON, too long); `hits` is empty then. */
   error: z.string().optional(),
+  /**
+   * What kind of refusal, for a client to say it in its own words: `rateLimited` (the
+   * connection asked more than 20 a second, beyond a burst of 40). Other values may come from
+   * newer hosts; `error` says them in English.
+   */
+  code: z.string().max(40).optional(),
+  /** With `rateLimited`: when a query would be answered again, ms. */
+  retryAfterMs: z.number().min(0).optional(),
 })
 export type SearchResponse = z.infer<typeof searchResponseSchema>
 

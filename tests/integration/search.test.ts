@@ -17,6 +17,11 @@ import {
   whenSynced,
   type StartedHost,
 } from './hostHarness'
+import {
+  RATE_LIMITED,
+  SEARCH_QUERIES_PER_SECOND,
+  SEARCH_QUERY_BURST,
+} from '../../electron/core/search/rateLimit'
 import { marked, SearchClient, text } from './searchHarness'
 
 afterEach(cleanup)
@@ -183,6 +188,42 @@ describe('full-text search on the host', () => {
     expect(notJson.error).toBeDefined()
     expect(client.raw.closeCode).toBeNull()
     expect((await client.search({ text: 'ok' })).error).toBeUndefined()
+  })
+
+  it('refuses queries over the per-connection rate limit with an error, the connection open', async () => {
+    const started = await startHost()
+    const { workspace, root } = await workspaceWithClients(started)
+    createNote(root.doc, { title: 'Sponplate', author: AUTHOR, now: 1 })
+    const client = new SearchClient(started.port, workspace.id, workspace.token)
+    await client.ready()
+    await client.searchUntil({ text: 'sponplate' }, (r) => r.total === 1)
+    await new Promise((resolve) => setTimeout(resolve, 2_100)) // the bucket full again
+
+    const burst = await client.searchBurst({ text: 'sponplate' }, SEARCH_QUERY_BURST + 20)
+    const refused = burst.filter((r) => r.code === RATE_LIMITED)
+    const answered = burst.filter((r) => r.error === undefined)
+    // The burst is answered; what comes beyond it (bar the trickle refilled meanwhile) is not.
+    expect(answered.length).toBeGreaterThanOrEqual(SEARCH_QUERY_BURST)
+    expect(refused.length).toBeGreaterThanOrEqual(15)
+    expect(answered.length + refused.length).toBe(burst.length)
+    expect(answered.every((r) => r.total === 1)).toBe(true)
+    for (const r of refused) {
+      expect(r).toMatchObject({ hits: [], total: 0 })
+      expect(r.error).toMatch(/too many searches/i)
+      expect(r.retryAfterMs).toBeGreaterThan(0)
+      expect(r.retryAfterMs).toBeLessThanOrEqual(1000 / SEARCH_QUERIES_PER_SECOND)
+    }
+    // The connection stays open; another connection has a bucket of its own.
+    expect(client.raw.closeCode).toBeNull()
+    const other = new SearchClient(started.port, workspace.id, workspace.token)
+    await other.ready()
+    expect((await other.searchBurst({ text: 'sponplate' }, 10)).every((r) => r.total === 1)).toBe(
+      true,
+    )
+    // After a pause the first connection is answered again.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await client.search({ text: 'sponplate' })).toMatchObject({ total: 1 })
+    expect(client.raw.closeCode).toBeNull()
   })
 
   it('lets view-only and private-notebook connections search; a stock client never hears of it', async () => {

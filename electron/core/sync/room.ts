@@ -12,6 +12,7 @@ import {
   readSearchRequest,
   SearchMessageType,
 } from '../../../shared/search/protocol'
+import { SearchRateLimit } from '../search/rateLimit'
 import type { RoomSearch } from '../search/service'
 import type { DocStore } from '../storage/docStore'
 import { updateChangesDoc } from './readOnly'
@@ -117,6 +118,8 @@ export class SyncRoom {
   private readonly connections = new Set<SyncConnection>()
   private readonly disposers: (() => void)[] = []
   private closing = false
+  /** Search queries per connection (search/rateLimit.ts); over it, an `error` answer. */
+  private readonly searchLimit = new SearchRateLimit()
 
   constructor(
     readonly workspaceId: WorkspaceId,
@@ -287,6 +290,8 @@ export class SyncRoom {
           throw new MalformedMessageError(`unknown message type ${type}`)
         }
         const { requestId, json } = readSearchRequest(decoder)
+        const refused = this.searchLimit.refuse(connection, this.search.status())
+        if (refused !== undefined) return connection.send(encodeSearchResults(requestId, refused))
         this.search.query(json).then(
           (response) => connection.send(encodeSearchResults(requestId, response)),
           (error: unknown) =>

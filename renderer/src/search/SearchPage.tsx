@@ -200,6 +200,7 @@ export function SearchPage({
             <StatusLine
               status={search.status}
               error={search.error}
+              rateLimited={search.rateLimited}
               total={
                 trimmed === '' || search.response?.total === 0 ? undefined : search.response?.total
               }
@@ -337,12 +338,15 @@ function HitRow({
 function StatusLine({
   status,
   error,
+  rateLimited,
   total,
   shown,
   tookMs,
 }: {
   status: SearchStatus | undefined
   error: string | undefined
+  /** The host asked us to slow down; the query is asked again shortly. */
+  rateLimited: boolean
   total: number | undefined
   shown: number
   tookMs: number | undefined
@@ -375,6 +379,14 @@ function StatusLine({
           indexed: formatCount(status.indexed, i18n.language),
           total: formatCount(status.total, i18n.language),
         })}
+      </span>,
+    )
+  }
+  if (rateLimited) {
+    parts.push(
+      <span key="limited" className="search-building" data-testid="search-rate-limited">
+        <LoaderCircle size={13} aria-hidden className="spin" />
+        {t('search.rateLimited')}
       </span>,
     )
   }

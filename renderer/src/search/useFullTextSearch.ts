@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import type { SearchQuery, SearchResponse, SearchStatus } from '../../../shared/search/protocol'
+import {
+  SEARCH_RATE_LIMITED,
+  type SearchQuery,
+  type SearchResponse,
+  type SearchStatus,
+} from '../../../shared/search/protocol'
 import {
   SearchCancelled,
   SearchUnavailable,
@@ -51,6 +56,12 @@ export type FullTextSearch = {
    * now (the message then contains `offline`).
    */
   error: string | undefined
+  /**
+   * The host refused the latest request as one too many (its per-connection rate limit): it is
+   * asked again when the host said, meanwhile `pending` — say "many searches at once" if
+   * anything. Never reported as `error`.
+   */
+  rateLimited: boolean
 }
 
 const NO_CLIENT_STATE: SearchClientState = {
@@ -97,6 +108,10 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
     response: SearchResponse | undefined
     error: string | undefined
   }>({ key: '', response: undefined, error: undefined })
+  // The query (its key) the host last refused as over its rate limit, and a counter bumped
+  // when it may be asked again.
+  const [limited, setLimited] = useState<{ key: string; retry: number }>({ key: '', retry: 0 })
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   // The frame's request reads what is current when the frame comes, so a burst of renders
   // within one frame makes one request. (Updated by an effect declared before the one that
   // schedules the frame, so it runs first.)
@@ -118,7 +133,20 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
       if (current === undefined || now === undefined) return
       const sent = JSON.stringify(current)
       now.search(current, currentLane).then(
-        (response) =>
+        (response) => {
+          if (response.code === SEARCH_RATE_LIMITED) {
+            // Asked too often: the host says when it answers again; ask then (once).
+            if (retryTimer.current !== undefined) clearTimeout(retryTimer.current)
+            retryTimer.current = setTimeout(
+              () => {
+                retryTimer.current = undefined
+                setLimited((previous) => ({ ...previous, retry: previous.retry + 1 }))
+              },
+              Math.min(2_000, Math.max(50, response.retryAfterMs ?? 0)),
+            )
+            setLimited((previous) => ({ ...previous, key: sent }))
+            return
+          }
           setAnswered((previous) =>
             // The same hits again (a live refresh): keep the old answer, nothing re-renders.
             previous.key === sent &&
@@ -127,7 +155,8 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
             sameHits(previous.response, response)
               ? previous
               : { key: sent, response, error: response.error },
-          ),
+          )
+        },
         (error: unknown) => {
           if (error instanceof SearchCancelled) return
           setAnswered((previous) => ({
@@ -140,11 +169,12 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
     })
     // `statusKey` and `tick` are dependencies on purpose: ask again as the index changes, and
     // on each live refresh.
-  }, [client, ready, key, lane, statusKey, tick])
+  }, [client, ready, key, lane, statusKey, tick, limited.retry])
   useEffect(
     () => () => {
       if (frame.current !== undefined) cancelAnimationFrame(frame.current)
       frame.current = undefined
+      if (retryTimer.current !== undefined) clearTimeout(retryTimer.current)
     },
     [],
   )
@@ -156,6 +186,7 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
       status,
       available: clientState.availability,
       error: undefined,
+      rateLimited: false,
     }
   }
   // Connected before and not now: nothing can be asked until the socket is back.
@@ -166,6 +197,7 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
     status,
     available: clientState.availability,
     error: offline ? OFFLINE : answered.key === key ? answered.error : undefined,
+    rateLimited: !offline && answered.key !== key && limited.key === key,
   }
 }
 

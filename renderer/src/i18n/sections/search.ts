@@ -71,6 +71,7 @@ export const nb = {
     'Verten kjører en eldre versjon av Kryss. Notatlisten kan fortsatt filtrere på tittel.',
   offline: 'Ikke tilkoblet verten. Søket prøver igjen når forbindelsen er tilbake.',
   failed: 'Søket gikk ikke: {{message}}',
+  rateLimited: 'Mange søk på kort tid – verten svarer om et øyeblikk …',
 }
 
 export const en: Widen<typeof nb> = {
@@ -139,4 +140,5 @@ export const en: Widen<typeof nb> = {
     'The host runs an older version of Kryss. The note list can still filter by title.',
   offline: 'Not connected to the host. Search tries again when the connection is back.',
   failed: 'Search failed: {{message}}',
+  rateLimited: 'Many searches in a short time – the host answers in a moment …',
 }
