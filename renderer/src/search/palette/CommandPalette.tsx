@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useRef, useState, type ComponentProps } from 'react'
 import type { Profile, Settings } from '../../../../shared/hostApi'
 import type { NoteId } from '../../../../shared/ids'
 import { NewBoardDialog } from '../../boards/list/NewBoardDialog'
@@ -6,11 +6,36 @@ import { openBoard } from '../../boards/list/BoardList'
 import { createBoardInList, type BoardStart } from '../../boards/list/newBoard'
 import type { HostSession, WorkspaceEntry } from '../../connection/hostSession'
 import { afterNextPaint } from '../../lib/afterNextPaint'
+import { preloadable } from '../../lib/preloadable'
 import type { PreferencesStore } from '../../settings/preferencesStore'
 import type { WorkspaceConnection } from '../../sync/workspaceConnection'
-import { PaletteDialog } from './PaletteDialog'
+// Only its type here: the code is the chunk below.
+import type { PaletteDialog as PaletteDialogComponent } from './PaletteDialog'
 import type { PaletteItem } from './paletteItems'
 import { useRecordRecent } from './recentItems'
+
+/**
+ * The palette itself is its own chunk (with fuse.js and its indexes, ~25 kB): the app's first
+ * screen does not wait for it. It is loaded when the browser is first idle after a workspace
+ * shows, so that by the first Ctrl+K it is there and opens in the frame of the key press.
+ */
+const paletteDialog = preloadable<ComponentProps<typeof PaletteDialogComponent>>(() =>
+  import('./PaletteDialog').then((module) => ({ default: module.PaletteDialog })),
+)
+const PaletteDialog = paletteDialog.Component
+
+/** How long the preload waits for an idle moment before it loads anyway. */
+const PRELOAD_TIMEOUT_MS = 3000
+
+/** Runs `task` once the browser is idle (or after a moment where there is no idle callback). */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(task, { timeout: PRELOAD_TIMEOUT_MS })
+    return () => window.cancelIdleCallback(handle)
+  }
+  const timer = setTimeout(task, 200)
+  return () => clearTimeout(timer)
+}
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -56,6 +81,15 @@ export function CommandPalette({
   // one that opens a dialog, or changes something in place, runs once focus is back.
   const closing = useRef<PaletteItem | undefined>(undefined)
   useRecordRecent(connection.workspaceId)
+
+  useEffect(
+    () =>
+      whenIdle(() => {
+        // Not reported here: a chunk that failed to load fails the palette when it opens.
+        paletteDialog.preload().catch(() => undefined)
+      }),
+    [],
+  )
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -113,19 +147,22 @@ export function CommandPalette({
   return (
     <>
       {open && (
-        <PaletteDialog
-          connection={connection}
-          readOnly={entry.readOnly}
-          canInvite={session.sharing !== undefined && entry.private !== true}
-          authorName={authorName}
-          settings={preferences.getSnapshot().settings}
-          saveSettings={saveSettings}
-          onOpenNote={onOpenNote}
-          onNewBoard={() => setNewBoard(true)}
-          onOpenChange={onOpenChange}
-          onChoose={choose}
-          onCloseAutoFocus={onCloseAutoFocus}
-        />
+        // Only while the chunk loads, when Ctrl+K came before the idle preload finished.
+        <Suspense fallback={null}>
+          <PaletteDialog
+            connection={connection}
+            readOnly={entry.readOnly}
+            canInvite={session.sharing !== undefined && entry.private !== true}
+            authorName={authorName}
+            settings={preferences.getSnapshot().settings}
+            saveSettings={saveSettings}
+            onOpenNote={onOpenNote}
+            onNewBoard={() => setNewBoard(true)}
+            onOpenChange={onOpenChange}
+            onChoose={choose}
+            onCloseAutoFocus={onCloseAutoFocus}
+          />
+        </Suspense>
       )}
       {newBoard && <NewBoardDialog onOpenChange={setNewBoard} onCreate={createBoard} />}
     </>
