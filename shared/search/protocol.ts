@@ -102,6 +102,13 @@ export const searchStatusSchema = z.object({
   /** Documents indexed, and known, so far (notes, items, companies, competences). */
   indexed: z.number().int().min(0),
   total: z.number().int().min(0),
+  /**
+   * Grows by one with every change to the index (a document added, changed or removed), so a
+   * client asks its shown query again exactly when an answer could differ — an edited text
+   * changes no count. Per host run (a restart begins again; the client re-asks on reconnect
+   * anyway). Absent from hosts before it: their clients see counts change only.
+   */
+  changes: z.number().int().min(0).optional(),
 })
 export type SearchStatus = z.infer<typeof searchStatusSchema>
 

@@ -1,4 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
+import * as decoding from 'lib0/decoding'
+import {
+  SEARCH_RATE_LIMITED,
+  encodeSearchResults,
+  readSearchResults,
+  type SearchResponse,
+} from '../../shared/search/protocol'
 import { newBoard, onCanvas } from './boardPages'
 import { startHub, type RunningHub } from './hub'
 import { demoInvite, editor, joinDemo, contextFor } from './participants'
@@ -187,4 +194,92 @@ test('a host that cannot search is never asked, and the page says so; a lost con
   await expect(bo.getByTestId('search-pending')).toHaveCount(0)
   // What was found stays on screen meanwhile.
   await expect(bo.getByTestId('search-hit').first()).toBeVisible()
+})
+
+test('an edit to a note shows on a search page left open, which asks nothing while nothing changes', async ({
+  browser,
+}) => {
+  const ada = await joinDemo(browser, hub, { name: 'Ada Lien', company: 'Lien Møbelverk' })
+  await writeNote(ada, 'Tørke av bark', 'Vi prøvde sagflisfyring i hall 2.')
+
+  // Bo's search requests (type 120) are counted on the way to the host.
+  const context = await contextFor(browser, 'en-US')
+  const requests: number[] = []
+  await context.routeWebSocket(/./, (ws) => {
+    const server = ws.connectToServer()
+    ws.onMessage((message) => {
+      if (typeof message !== 'string' && message[0] === 120) requests.push(Date.now())
+      server.send(message)
+    })
+    server.onMessage((message) => ws.send(message))
+  })
+  const bo = await context.newPage()
+  await bo.goto(demoInvite(hub))
+  await bo.getByTestId('profile-name').fill('Bo Vik')
+  await bo.getByTestId('profile-company').fill('Fjordmat')
+  await bo.getByTestId('profile-save').click()
+  await search(bo, 'flishugger')
+  await expect(bo.getByTestId('search-no-hits')).toBeVisible()
+
+  // Nothing changes: nothing is asked (the page used to ask once a second).
+  await bo.waitForTimeout(500)
+  const quiet = requests.length
+  await bo.waitForTimeout(2500)
+  expect(requests.length).toBe(quiet)
+
+  // Ada's note gets the word — no note more, no count changed — and Bo's page shows it.
+  await ada.keyboard.type(' Neste gang: flishugger.')
+  const hit = bo.getByTestId('search-hit').filter({ hasText: 'Tørke av bark' })
+  await expect(hit).toBeVisible({ timeout: 2000 })
+  await expect(hit.getByTestId('search-hit-snippet').locator('mark')).toHaveText('flishugger')
+})
+
+test('a search over the host’s rate limit is said in the page’s language and asked again', async ({
+  browser,
+}) => {
+  // The host's first answer is replaced by a refusal (as when a connection asks too often).
+  const context = await contextFor(browser, 'nb-NO')
+  let refused = 0
+  await context.routeWebSocket(/./, (ws) => {
+    const server = ws.connectToServer()
+    ws.onMessage((message) => server.send(message))
+    server.onMessage((message) => {
+      if (typeof message !== 'string' && message[0] === 121 && refused === 0) {
+        refused++
+        const decoder = decoding.createDecoder(new Uint8Array(message))
+        decoding.readVarUint(decoder)
+        const { requestId, json } = readSearchResults(decoder)
+        const { status } = JSON.parse(json) as SearchResponse
+        ws.send(
+          Buffer.from(
+            encodeSearchResults(requestId, {
+              hits: [],
+              total: 0,
+              tookMs: 0,
+              status,
+              error: 'Too many searches at once; asking again shortly.',
+              code: SEARCH_RATE_LIMITED,
+              retryAfterMs: 1500,
+            }),
+          ),
+        )
+        return
+      }
+      ws.send(message)
+    })
+  })
+  const bo = await context.newPage()
+  await bo.goto(demoInvite(hub))
+  await bo.getByTestId('profile-name').fill('Bo Vik')
+  await bo.getByTestId('profile-company').fill('Fjordmat')
+  await bo.getByTestId('profile-save').click()
+  await search(bo, 'varme')
+  await expect(bo.getByTestId('search-rate-limited')).toHaveText(
+    'Mange søk på kort tid – verten svarer om et øyeblikk …',
+  )
+  await expect(bo.getByTestId('search-error')).toHaveCount(0)
+  // Asked again when the host said: the hits come, the notice goes.
+  await expect(bo.getByTestId('search-hit').first()).toBeVisible({ timeout: 4000 })
+  await expect(bo.getByTestId('search-rate-limited')).toHaveCount(0)
+  expect(refused).toBe(1)
 })

@@ -118,8 +118,19 @@ describe('full-text search on the host', () => {
     await client.ready()
     appendNoteBody(body.doc, [{ type: 'paragraph', content: ['Kjetting og sliping'] }])
     await client.searchUntil({ text: 'kjetting' }, (r) => r.total === 1)
+    // An edit changes no count; the status says it anyway (its `changes`), unasked, so a
+    // client with a query shown knows to ask again.
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    const before = client.statuses.length
+    const seen = client.lastStatus!
     appendNoteBody(body.doc, [{ type: 'paragraph', content: ['Robotcelle for lakk'] }])
-    await client.searchUntil({ text: 'robotcelle' }, (r) => r.total === 1)
+    await waitFor(
+      () => (client.lastStatus?.changes ?? 0) > (seen.changes ?? 0),
+      'a status telling of the edit',
+    )
+    expect(client.statuses.length).toBeGreaterThan(before)
+    expect(client.lastStatus).toMatchObject({ indexed: seen.indexed, total: seen.total })
+    expect((await client.search({ text: 'robotcelle' })).total).toBe(1)
 
     deleteNote(root.doc, noteId)
     await client.searchUntil({ text: 'kjetting' }, (r) => r.total === 0)

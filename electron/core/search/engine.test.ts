@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import type { NoteId } from '../../../shared/ids'
 import { appendNoteBody } from '../../../shared/model/noteBody'
 import { createNote } from '../../../shared/model/notes'
-import type { SearchResponse } from '../../../shared/search/protocol'
+import type { SearchResponse, SearchStatus } from '../../../shared/search/protocol'
 import { openDocStore } from '../storage/docStore'
 import { SearchEngine } from './engine'
 
@@ -28,13 +28,17 @@ async function workspace(bodyText: string): Promise<{ dir: string; root: Y.Doc; 
   return { dir, root: rootStore.doc, noteId }
 }
 
-function engine(dir: string, root: Y.Doc): SearchEngine {
+function engine(
+  dir: string,
+  root: Y.Doc,
+  onStatus: (status: SearchStatus) => void = () => {},
+): SearchEngine {
   const created: SearchEngine = new SearchEngine({
     dir,
     delayMs: 0,
     saveDelayMs: 60_000,
     log: () => {},
-    onStatus: () => {},
+    onStatus,
     onRootVector: (vector) => created.applyRoot(Y.encodeStateAsUpdate(root, vector)),
   })
   return created
@@ -72,6 +76,31 @@ describe('search engine', () => {
     search.applyDoc('note', noteId, Y.encodeStateAsUpdate(open, before), false)
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(ids(search.query(JSON.stringify({ text: 'liming' })))).toEqual([`note:${noteId}`])
+    search.closeDoc('note', noteId)
+    await search.close()
+  })
+
+  it('counts every change to the index in its status, also one that changes no count', async () => {
+    const { dir, root, noteId } = await workspace('Herding av lakk')
+    const statuses: SearchStatus[] = []
+    const search = engine(dir, root, (status) => statuses.push(status))
+    await search.whenBuilt()
+    const before = search.status()
+    expect(before).toMatchObject({ state: 'ready', indexed: 1, total: 1 })
+    const open = new Y.Doc()
+    appendNoteBody(open, [{ type: 'paragraph', content: ['Herding av beis'] }])
+    search.applyDoc('note', noteId, Y.encodeStateAsUpdate(open), true)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const after = search.status()
+    expect(after).toMatchObject({ state: 'ready', indexed: 1, total: 1 })
+    expect(after.changes).toBeGreaterThan(before.changes ?? 0)
+    // …and says so to the connections (within the status throttle).
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(statuses.at(-1)).toEqual(after)
+    // The same text again is no change.
+    search.applyDoc('note', noteId, Y.encodeStateAsUpdate(open), false)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(search.status().changes).toBe(after.changes)
     search.closeDoc('note', noteId)
     await search.close()
   })

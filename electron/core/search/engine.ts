@@ -131,6 +131,8 @@ export class SearchEngine {
 
   private loaded = false
   private building = false
+  /** Changes to the index since the engine started (the status's `changes`). */
+  private changeCount = 0
   private pending = 0
   /** Documents the saved index held when it was loaded, and how long loading it took. */
   private savedCount = 0
@@ -186,9 +188,10 @@ export class SearchEngine {
 
   status(): SearchStatus {
     const size = this.docs.size
+    const changes = this.changeCount
     return this.building || !this.loaded
-      ? { state: 'building', indexed: size, total: size + this.pending }
-      : { state: 'ready', indexed: size, total: size }
+      ? { state: 'building', indexed: size, total: size + this.pending, changes }
+      : { state: 'ready', indexed: size, total: size, changes }
   }
 
   query(json: string): SearchResponse {
@@ -554,6 +557,7 @@ export class SearchEngine {
   }
 
   private changed(): void {
+    this.changeCount++
     this.scheduleSave()
     this.postStatus()
   }

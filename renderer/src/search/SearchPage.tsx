@@ -92,7 +92,6 @@ export function SearchPage({
     ...query,
     limit: PAGE_LIMIT,
     lane: 'page',
-    live: true,
   })
   const groups = useMemo(() => groupHits(search.response?.hits ?? []), [search.response])
   const order = useMemo(() => shownOrder(groups), [groups])

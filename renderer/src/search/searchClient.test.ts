@@ -219,4 +219,17 @@ describe('search client', () => {
     socket.receive(encodeSearchStatus({ ...building }))
     expect(client.state.getSnapshot()).toBe(first)
   })
+
+  it('takes a status whose only news is its change counter (an edit changes no count)', () => {
+    socket.receive(encodeSearchStatus({ ...ready, changes: 7 }))
+    const first = client.state.getSnapshot()
+    socket.receive(encodeSearchStatus({ ...ready, changes: 7 }))
+    expect(client.state.getSnapshot()).toBe(first)
+    socket.receive(encodeSearchStatus({ ...ready, changes: 8 }))
+    expect(client.state.getSnapshot()).not.toBe(first)
+    expect(client.state.getSnapshot().status).toEqual({ ...ready, changes: 8 })
+    // An older host says no counter: still understood.
+    socket.receive(encodeSearchStatus(ready))
+    expect(client.state.getSnapshot().status).toEqual(ready)
+  })
 })

@@ -17,8 +17,8 @@ import { createValueStore, type ExternalStore } from '../lib/externalStore'
  * The renderer's end of full-text search (issue 7, shared/search/protocol.ts): one per
  * workspace connection, on its root provider (which asked for `search=1`).
  *
- * - `state` is a store over what the host said last (`searchStatus`, 122) and whether it can
- *   search at all: `unknown` until either a status arrives (`available`) or the root has synced
+ * - `state` is a store over what the host said last (`searchStatus`, 122, with its `changes`
+ *   counter: a new status object whenever the index changed) and whether it can search at all: `unknown` until either a status arrives (`available`) or the root has synced
  *   without one (`unavailable`: an older host, which sends 122 at once when it can).
  * - `search(query, lane)` sends a `searchRequest` (120) with a fresh id and resolves with the
  *   host's `searchResults` (121) for that id, checked with the zod schema. Within a lane the
@@ -192,7 +192,8 @@ function sameStatus(next: SearchStatus, previous: SearchStatus | undefined): Sea
   return previous !== undefined &&
     previous.state === next.state &&
     previous.indexed === next.indexed &&
-    previous.total === next.total
+    previous.total === next.total &&
+    previous.changes === next.changes
     ? previous
     : next
 }

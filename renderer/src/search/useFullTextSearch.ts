@@ -23,18 +23,7 @@ export type FullTextSearchOptions = {
   lane?: string
   /** `false` asks nothing (e.g. a closed palette); default `true`. */
   enabled?: boolean
-  /**
-   * Ask again every {@link LIVE_REFRESH_MS} while a query is shown and the page is visible, so
-   * what others write shows up without typing (the search page). Default `false`.
-   */
-  live?: boolean
 }
-
-/**
- * How often a live search asks again. The host says when its index grows, not when an indexed
- * text changes; a query costs it a few milliseconds.
- */
-export const LIVE_REFRESH_MS = 1000
 
 export type FullTextSearch = {
   /**
@@ -81,11 +70,13 @@ const noSubscription = (): (() => void) => () => {}
  * request. An older answer arriving after a newer request was sent is dropped (the client's
  * lane). Blank text asks nothing and clears the results. The query is asked again when the
  * client becomes ready (connected, or reconnected) and whenever the host's index status
- * changes (a building index answers with more each time; an edit changes the counts), and
- * with `live` once a second while the page is visible (an edited text changes no count).
+ * changes — its counts, or its `changes` counter, which grows with every indexed edit — so
+ * what others write shows up without typing, and nothing is asked while nothing changed. (A
+ * host from before `changes` says only when counts change: an edited text then shows when
+ * the query is typed again.)
  */
 export function useFullTextSearch(text: string, options: FullTextSearchOptions): FullTextSearch {
-  const { client, kinds, filters, limit, lane = 'default', enabled = true, live = false } = options
+  const { client, kinds, filters, limit, lane = 'default', enabled = true } = options
   const clientState = useSyncExternalStore(
     client?.state.subscribe ?? noSubscription,
     () => client?.state.getSnapshot() ?? NO_CLIENT_STATE,
@@ -122,9 +113,11 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
   const frame = useRef<number | undefined>(undefined)
 
   const ready = clientState.ready
-  const tick = useLiveTick(live && ready && key !== '')
   const status = clientState.status
-  const statusKey = status === undefined ? '' : `${status.state}:${status.indexed}:${status.total}`
+  const statusKey =
+    status === undefined
+      ? ''
+      : `${status.state}:${status.indexed}:${status.total}:${status.changes ?? ''}`
   useEffect(() => {
     if (client === undefined || !ready || key === '' || frame.current !== undefined) return
     frame.current = requestAnimationFrame(() => {
@@ -148,7 +141,8 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
             return
           }
           setAnswered((previous) =>
-            // The same hits again (a live refresh): keep the old answer, nothing re-renders.
+            // The same hits again (the index changed elsewhere): keep the old answer, nothing
+            // re-renders.
             previous.key === sent &&
             previous.response !== undefined &&
             previous.error === response.error &&
@@ -167,9 +161,9 @@ export function useFullTextSearch(text: string, options: FullTextSearchOptions):
         },
       )
     })
-    // `statusKey` and `tick` are dependencies on purpose: ask again as the index changes, and
-    // on each live refresh.
-  }, [client, ready, key, lane, statusKey, tick, limited.retry])
+    // `statusKey` and `limited.retry` are dependencies on purpose: ask again as the index
+    // changes, and when the host's rate limit lets us.
+  }, [client, ready, key, lane, statusKey, limited.retry])
   useEffect(
     () => () => {
       if (frame.current !== undefined) cancelAnimationFrame(frame.current)
@@ -205,17 +199,4 @@ const OFFLINE = new SearchUnavailable('offline').message
 
 function sameHits(a: SearchResponse, b: SearchResponse): boolean {
   return a.total === b.total && JSON.stringify(a.hits) === JSON.stringify(b.hits)
-}
-
-/** A counter that grows every {@link LIVE_REFRESH_MS} while `on` and the page is visible. */
-function useLiveTick(on: boolean): number {
-  const [tick, setTick] = useState(0)
-  useEffect(() => {
-    if (!on) return
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') setTick((value) => value + 1)
-    }, LIVE_REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [on])
-  return tick
 }
