@@ -8,6 +8,7 @@ import { CloseCode, type SyncCredential } from '../sync/room'
 import { PrivateWorkspaceError, type WorkspaceEntry, type WorkspaceRegistry } from '../workspaces'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
 import { DUPLICATE_LINK_CODE, PeerSession, type Timers } from './peerSession'
+import { PeerPresence } from './peerPresence'
 
 /** How one peer link is doing, as a plain object for the API and the sync status UI. */
 export type PeerLinkStatus = {
@@ -86,6 +87,8 @@ export class PeerLinks {
   private readonly links = new Map<string, OutboundLink>()
   private readonly sessions = new Set<PeerSession>()
   private readonly incoming = new Map<PeerSession, PeerLinkStatus>()
+  /** Per workspace, the presence relay between its rooms here and its links (kept across stop/start). */
+  private readonly presences = new Map<WorkspaceId, PeerPresence>()
   private readonly disposers: (() => void)[] = []
   private readonly log: (line: string) => void
   private readonly now: () => number
@@ -117,6 +120,8 @@ export class PeerLinks {
           if (this.workspaceOf(session) === id)
             session.close(CloseCode.workspaceGone, 'workspace deleted')
         }
+        this.presences.get(id)?.destroy()
+        this.presences.delete(id)
       }),
       // Links that came in with the old token close like any client's; the dialling hosts are
       // full replicas the owner already trusts, so they are told the new token first and
@@ -166,6 +171,20 @@ export class PeerLinks {
     }
     await this.options.state.savePeer(record)
     return { ...this.ensureLink(record).status }
+  }
+
+  /**
+   * The presence relay of a workspace (peerPresence.ts), for the sync server to attach its
+   * rooms to; undefined for a private notebook, which links to no host.
+   */
+  presence(workspaceId: WorkspaceId): PeerPresence | undefined {
+    if (this.options.registry.get(workspaceId)?.private) return undefined
+    let presence = this.presences.get(workspaceId)
+    if (!presence) {
+      presence = new PeerPresence({ timers: this.timers, now: this.now })
+      this.presences.set(workspaceId, presence)
+    }
+    return presence
   }
 
   /** Every link, outgoing and incoming, as plain objects. */
@@ -298,6 +317,7 @@ export class PeerLinks {
       root: workspace.store!,
       bodies: workspace.bodies!,
       boards: workspace.boards!,
+      presence: this.presence(workspace.id),
       label,
       pingIntervalMs: this.options.pingIntervalMs ?? 30_000,
       timers: this.timers,

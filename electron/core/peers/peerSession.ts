@@ -25,6 +25,8 @@ import {
 import type { BoardStores, NoteBodyStores, SubDocSet } from '../noteBodies'
 import type { DocStore } from '../storage/docStore'
 import { CloseCode } from '../sync/room'
+import type { PeerPresence } from './peerPresence'
+import { encodePresenceFrame, readPresenceFrame, ROOT_DOC_ID } from './presenceWire'
 
 /** Close code for a link that duplicates another between the same two hosts, or a self-link. */
 export const DUPLICATE_LINK_CODE = 4409
@@ -49,6 +51,11 @@ export type PeerSessionOptions = {
   root: DocStore
   bodies: NoteBodyStores
   boards: BoardStores
+  /**
+   * The workspace's presence relay (peerPresence.ts); without it awareness on the link is
+   * ignored, as hosts before presence on links did.
+   */
+  presence?: PeerPresence
   label: string
   pingIntervalMs: number
   timers: Timers
@@ -142,6 +149,13 @@ export class PeerSession {
     encoding.writeVarUint(step1, MessageType.sync)
     syncProtocol.writeSyncStep1(step1, root.doc)
     this.send(encoding.toUint8Array(step1))
+    if (options.presence) {
+      // An empty presence frame says "I speak presence"; the other side starts sending its own
+      // when it reads one. A host that predates it drops every awareness frame on a link.
+      options.presence.addLink(this)
+      this.disposers.push(() => options.presence?.dropLink(this))
+      this.send(encodePresenceFrame({ docId: ROOT_DOC_ID, states: [], withdrawn: [] }))
+    }
     // Subscribed above before the digests are taken: later changes travel as live updates.
     this.allDigests().then(
       (digests) => {
@@ -214,6 +228,11 @@ export class PeerSession {
     }
   }
 
+  /** A presence frame from the workspace's relay (peerPresence.ts). */
+  sendPresence(message: Uint8Array): void {
+    this.send(message)
+  }
+
   private send(message: Uint8Array): void {
     const { ws } = this.options
     if (this.closed || ws.readyState !== ws.OPEN) return
@@ -225,7 +244,8 @@ export class PeerSession {
   private async handle(data: Uint8Array): Promise<void> {
     const decoder = decoding.createDecoder(data)
     const type = decoding.readVarUint(decoder)
-    if (this.synced) this.options.onMessage(this)
+    // Presence is not sync: "last synced" stays the time of the last document message.
+    if (this.synced && type !== MessageType.awareness) this.options.onMessage(this)
     switch (type) {
       case MessageType.sync: {
         const reply = encoding.createEncoder()
@@ -244,9 +264,12 @@ export class PeerSession {
         }
         return
       }
-      case MessageType.awareness:
-        // Presence stays with each host's own clients for now; a link carries documents only.
+      case MessageType.awareness: {
+        // Read (and checked) even without a relay: a malformed frame closes the link either way.
+        const frame = readPresenceFrame(decoder)
+        this.options.presence?.receive(this, frame)
         return
+      }
       case PeerMessageType.hello: {
         const hello = readPeerHello(decoder)
         if (hello.version < MIN_PEER_PROTOCOL_VERSION || hello.version > PEER_PROTOCOL_VERSION) {

@@ -1,6 +1,7 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import type { Awareness } from 'y-protocols/awareness'
 import type { WorkspaceId } from '../../../shared/ids'
 import {
   HOST_ID_PATTERN,
@@ -8,6 +9,7 @@ import {
   KRYSS_PROTOCOL_PARAM,
   KRYSS_PROTOCOL_VERSION,
   PEER_PARAM,
+  formatSubDocId,
 } from '../../../shared/protocol'
 import { parseRoomName, roomKey, type Room } from '../../../shared/rooms'
 import { SEARCH_PARAM } from '../../../shared/search/protocol'
@@ -66,6 +68,14 @@ export interface PeerAcceptor {
     remoteAddress: string,
     credential: SyncCredential,
   ): void
+  /**
+   * Presence across the workspace's peer links (peers/peerPresence.ts): each room's awareness
+   * is attached under its document's name on a link ('' for the root) and detaches itself
+   * when the room closes.
+   */
+  presence?(
+    workspaceId: WorkspaceId,
+  ): { attach(docId: string, awareness: Awareness): () => void } | undefined
 }
 
 export interface SyncServer {
@@ -337,6 +347,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       const created: SyncRoom = new SyncRoom(room.workspaceId, store, log, onEmpty, preview, search)
       syncRoom = created
       rooms.set(key, created)
+      options.peers?.presence?.(room.workspaceId)?.attach(linkDocId(room), created.awareness)
     }
     syncRoom.add(new SyncConnection(ws, kryss, label, credential, wantsPreview, wantsSearch))
   }
@@ -358,6 +369,18 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       for (const ws of sockets) ws.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
+  }
+}
+
+/** A room's document as named on a peer link: '' for the root, `notes/<id>`, `boards/<id>`. */
+function linkDocId(room: Room): string {
+  switch (room.kind) {
+    case 'root':
+      return ''
+    case 'note':
+      return formatSubDocId({ kind: 'note', id: room.noteId })
+    case 'board':
+      return formatSubDocId({ kind: 'board', id: room.boardId })
   }
 }
 
