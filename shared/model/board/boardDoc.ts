@@ -7,6 +7,8 @@ import { COMMAND_ORIGIN, readNumber, readString, type YRecord } from '../schema'
  * small edits never travel with the workspace document. Its root types:
  *
  * - `meta`: schemaVersion, title, createdAt, createdBy, createdById, template (the template it started from).
+ *   Filled when the board starts, from its list record and nothing else (so two replicas that
+ *   start it at once write the same; renderer/src/boards/list/newBoard.ts).
  * - `items`: item id → Y.Map per item (see items.ts for the fields).
  * - `votes`: one entry per dot (see voting.ts); entries are never edited, only added/removed,
  *   so concurrent votes never collide.

@@ -27,6 +27,9 @@ import { personId } from '../../connection/personId'
  * colour, `made` (the creator and the record's time) and stacking order are the same on every
  * replica. Both write the same keys with the same values; the items map keeps one item per
  * key and the meta one value per field, so the board ends up started exactly once in effect.
+ * (Each item is a Y.Map of its own, and two made concurrently are never merged: Yjs keeps one
+ * of them whole. An edit to a template item made on the other replica inside that one round
+ * trip is lost with its copy — a moment nobody has had time to use.)
  *
  * Why not let the host start boards? Hosts open a board's document only on demand and would
  * have to watch every new record and open its board just to fill it; hosts peer with each
