@@ -3,8 +3,10 @@ import { createItems, setItemText } from '../../shared/model/board/commands'
 import { ANNE } from '../../shared/model/board/testing'
 import { createBoard } from '../../shared/model/boards'
 import { createCompany } from '../../shared/model/companies'
-import { appendNoteBody } from '../../shared/model/noteBody'
-import { createNote, deleteNote } from '../../shared/model/notes'
+import { appendNoteBody, noteBodyFragment } from '../../shared/model/noteBody'
+import { createNote, deleteNote, renameNote } from '../../shared/model/notes'
+import { NOTE_LINK_NODE } from '../../shared/model/links'
+import * as Y from 'yjs'
 import { boardRoomName, noteRoomName } from '../../shared/rooms'
 import { encodeSearchRequest, SearchMessageType } from '../../shared/search/protocol'
 import * as encoding from 'lib0/encoding'
@@ -135,6 +137,34 @@ describe('full-text search on the host', () => {
     deleteNote(root.doc, noteId)
     await client.searchUntil({ text: 'kjetting' }, (r) => r.total === 0)
     expect((await client.search({ text: 'møtereferat' })).total).toBe(0)
+  })
+
+  it('finds a note by the new title of a note its body links to, after that one is renamed', async () => {
+    const started = await startHost()
+    const { workspace, params, root } = await workspaceWithClients(started)
+    const a = createNote(root.doc, { title: 'Referat fra verkstedet', author: AUTHOR, now: 1 })
+    const b = createNote(root.doc, { title: 'Ovner', author: AUTHOR, now: 2 })
+    const body = connectProvider(started.port, noteRoomName(workspace.id, a), params)
+    await whenSynced(body)
+    body.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph')
+      noteBodyFragment(body.doc).push([paragraph])
+      const link = new Y.XmlElement(NOTE_LINK_NODE)
+      link.setAttribute('id', b)
+      paragraph.push([new Y.XmlText('Vi så på '), link])
+    })
+    const client = new SearchClient(started.port, workspace.id, workspace.token)
+    await client.ready()
+    // The host derived A's link to B; A's text shows the link as B's title.
+    await client.searchUntil({ text: 'ovner' }, (r) => r.total === 2)
+
+    renameNote(root.doc, b, { title: 'Tørkeovner', author: AUTHOR, now: 3 })
+    const renamed = await client.searchUntil({ text: 'tørkeovner' }, (r) => r.total === 2)
+    const hit = renamed.hits.find((h) => h.id === `note:${a}`)
+    expect(marked(hit!.snippet)).toEqual(['Tørkeovner'])
+    expect((await client.search({ text: 'ovner' })).total).toBe(0)
+
+    // (A linking body that is not open on the host is read again from disk: engine.test.ts.)
   })
 
   it('narrows by filters and kinds', async () => {

@@ -4,8 +4,9 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { NoteId } from '../../../shared/ids'
-import { appendNoteBody } from '../../../shared/model/noteBody'
-import { createNote } from '../../../shared/model/notes'
+import { NOTE_LINK_NODE, syncNoteLinks } from '../../../shared/model/links'
+import { appendNoteBody, noteBodyFragment } from '../../../shared/model/noteBody'
+import { createNote, deleteNote, renameNote } from '../../../shared/model/notes'
 import type { SearchResponse, SearchStatus } from '../../../shared/search/protocol'
 import { openDocStore } from '../storage/docStore'
 import { SearchEngine } from './engine'
@@ -102,6 +103,70 @@ describe('search engine', () => {
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(search.status().changes).toBe(after.changes)
     search.closeDoc('note', noteId)
+    await search.close()
+  })
+
+  it('indexes the bodies that link to a note again when it is renamed or deleted', async () => {
+    // On disk: A's body links to B ("Se <B>"), and the root knows it (A's `links`).
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kryss-search-engine-'))
+    dirs.push(dir)
+    const rootStore = await openDocStore({ dir })
+    const root = rootStore.doc
+    const a = createNote(root, { title: 'Referat', author: { name: 'Åse' }, now: 1 })
+    const b = createNote(root, { title: 'Ovner', author: { name: 'Åse' }, now: 2 })
+    const c = createNote(root, { title: 'Annet', author: { name: 'Åse' }, now: 3 })
+    const bodyStore = await openDocStore({ dir: path.join(dir, 'notes', a) })
+    const paragraph = new Y.XmlElement('paragraph')
+    bodyStore.doc.transact(() => {
+      noteBodyFragment(bodyStore.doc).push([paragraph])
+      const link = new Y.XmlElement(NOTE_LINK_NODE)
+      link.setAttribute('id', b)
+      paragraph.push([new Y.XmlText('Se '), link])
+    })
+    syncNoteLinks(root, a, noteBodyFragment(bodyStore.doc))
+    await bodyStore.close()
+    // C's body is open on the host (a live replica) and links to B too.
+    const open = new Y.Doc()
+    open.transact(() => {
+      const element = new Y.XmlElement('paragraph')
+      noteBodyFragment(open).push([element])
+      const link = new Y.XmlElement(NOTE_LINK_NODE)
+      link.setAttribute('id', b)
+      element.push([new Y.XmlText('Om '), link])
+    })
+    syncNoteLinks(root, c, noteBodyFragment(open))
+    await rootStore.close()
+
+    const search = engine(dir, root)
+    search.applyDoc('note', c, Y.encodeStateAsUpdate(open), true)
+    await search.whenBuilt()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const found = (text: string) => ids(search.query(JSON.stringify({ text }))).sort()
+    expect(found('ovner')).toEqual([`note:${a}`, `note:${b}`, `note:${c}`].sort())
+
+    const before = Y.encodeStateVector(root)
+    renameNote(root, b, { title: 'Tørkeovner', author: { name: 'Åse' }, now: 4 })
+    search.applyRoot(Y.encodeStateAsUpdate(root, before))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await search.whenRelinked()
+    expect(found('tørkeovner')).toEqual([`note:${a}`, `note:${b}`, `note:${c}`].sort())
+    expect(found('ovner')).toEqual([])
+    // The passage shows the link as the new title, marked.
+    const hit = search
+      .query(JSON.stringify({ text: 'tørkeovner' }))
+      .hits.find((h) => h.id === `note:${a}`)
+    expect(hit?.snippet.filter((segment) => segment.hit).map((segment) => segment.text)).toEqual([
+      'Tørkeovner',
+    ])
+
+    // Deleted: a link to it reads as nothing.
+    const beforeDelete = Y.encodeStateVector(root)
+    deleteNote(root, b)
+    search.applyRoot(Y.encodeStateAsUpdate(root, beforeDelete))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await search.whenRelinked()
+    expect(found('tørkeovner')).toEqual([])
+    search.closeDoc('note', c)
     await search.close()
   })
 })

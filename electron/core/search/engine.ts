@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { boardItems } from '../../../shared/model/board/boardDoc'
 import { boardsMap } from '../../../shared/model/boards'
+import { NOTE_SETS } from '../../../shared/model/notes'
 import { ROOT, notesMap, readString } from '../../../shared/model/schema'
 import {
   boardContext,
@@ -125,6 +126,11 @@ export class SearchEngine {
   /** Bumped whenever a live replica of a sub-document is created or indexed. */
   private readonly liveGeneration = new Map<string, number>()
   private readonly replicas = new Map<string, Replica>()
+  /** Notes whose title changed (or that came or went) since the last look at who links to them. */
+  private readonly relinkTargets = new Set<string>()
+  /** Notes whose bodies link to one of those: their text is read again from disk. */
+  private readonly relinkQueue = new Set<string>()
+  private relinking: Promise<void> | null = null
   private readonly delayMs: number
   private readonly saveDelayMs: number
   private readonly now: () => number
@@ -184,6 +190,11 @@ export class SearchEngine {
   /** Resolves once a background build (if any) has finished. */
   whenBuilt(): Promise<void> {
     return this.opened.then(() => this.build)
+  }
+
+  /** Resolves once the bodies that link to a renamed note have been indexed again. */
+  async whenRelinked(): Promise<void> {
+    while (this.relinking !== null) await this.relinking
   }
 
   status(): SearchStatus {
@@ -257,6 +268,7 @@ export class SearchEngine {
     this.flushPending()
     this.closed = true
     await this.build.catch(() => {})
+    await this.whenRelinked()
     if (this.saveTimer !== null) clearTimeout(this.saveTimer)
     if (this.statusTimer !== null) clearTimeout(this.statusTimer)
     await this.save(true)
@@ -328,6 +340,12 @@ export class SearchEngine {
       else this.recontext(boardId)
     }
     this.indexRootDocs()
+    // Bodies indexed live before the root was read showed their links as nothing.
+    for (const replica of this.replicas.values()) {
+      if (replica.kind === 'note' && replica.timer === null && known.has(replica.id))
+        this.setBodyText(replica.id, noteBodyDocText(replica.doc, this.titleOf))
+    }
+    this.relinkLinkers()
     for (const key of [...this.stamps.keys()]) {
       const [folder, id = ''] = key.split('/')
       if (folder === NOTES_DIR ? !known.has(id) : !boards.has(id)) this.stamps.delete(key)
@@ -418,9 +436,14 @@ export class SearchEngine {
     if (!this.loaded) return
     for (const id of this.changedNotes) {
       if (readNoteMeta(this.root, id) === undefined) this.removeNote(id)
-      else this.indexNoteMeta(id)
+      else {
+        // A note that arrives after a body linking to it (a peer's sync): the link has a title now.
+        if (!this.docs.has(noteDocId(id))) this.relinkTargets.add(id)
+        this.indexNoteMeta(id)
+      }
     }
     this.changedNotes.clear()
+    this.relinkLinkers()
     for (const id of this.changedBoards) {
       if (boardsMap(this.root).get(id) instanceof Y.Map) this.recontext(id)
       else this.removeBoard(id)
@@ -477,15 +500,80 @@ export class SearchEngine {
   private indexNoteMeta(noteId: string): void {
     const meta = readNoteMeta(this.root, noteId)
     if (meta === undefined) return
+    const indexed = this.docs.get(noteDocId(noteId))
     // A body read since (live or from disk), else the one indexed (maybe still in the file).
-    const body = this.bodyTexts.get(noteId) ?? this.docs.get(noteDocId(noteId))?.body ?? ''
+    const body = this.bodyTexts.get(noteId) ?? indexed?.body ?? ''
     this.upsert(noteSearchDoc(meta, body))
+    // A body shows a link to this note as its title: the bodies linking here read differently.
+    if (indexed !== undefined && indexed.title !== meta.title) this.relinkTargets.add(noteId)
   }
 
   private removeNote(noteId: string): void {
+    const indexed = this.docs.has(noteDocId(noteId))
     this.removeDoc(noteDocId(noteId))
     this.bodyTexts.delete(noteId)
     this.stamps.delete(subKey('note', noteId))
+    // Links to a deleted note read as nothing now.
+    if (indexed) this.relinkTargets.add(noteId)
+  }
+
+  /**
+   * Notes whose title changed, or that came or went (`relinkTargets`): every note whose body
+   * links to one of them (the root's `links` sets, which the host derives from the bodies) gets
+   * its text made again — from its live replica at once, else read from disk in the
+   * background, two at a time, each note once however many renames came meanwhile (a title
+   * typed letter by letter). One pass over the notes for all targets of a root change.
+   */
+  private relinkLinkers(): void {
+    if (this.closed || this.relinkTargets.size === 0) return
+    const targets = [...this.relinkTargets]
+    this.relinkTargets.clear()
+    notesMap(this.root).forEach((record, id) => {
+      const links = record instanceof Y.Map ? record.get(NOTE_SETS.links) : undefined
+      if (!(links instanceof Y.Map) || !targets.some((target) => links.has(target))) return
+      const replica = this.replicas.get(subKey('note', id))
+      if (replica !== undefined) this.setBodyText(id, noteBodyDocText(replica.doc, this.titleOf))
+      else this.relinkQueue.add(id)
+    })
+    if (this.relinkQueue.size === 0 || this.relinking !== null) return
+    this.relinking = (async () => {
+      while (this.relinkQueue.size > 0 && !this.closed) {
+        const ids = [...this.relinkQueue]
+        this.relinkQueue.clear()
+        await inParallel(ids, READ_CONCURRENCY, (id) => this.reread(id))
+      }
+    })()
+      .catch((error: unknown) => {
+        this.options.log(`kryss: search: re-reading linking notes failed: ${String(error)}`)
+      })
+      .finally(() => {
+        this.relinking = null
+      })
+  }
+
+  /** A note body read from disk again (its text shows another note's new title). */
+  private async reread(noteId: string): Promise<void> {
+    const key = subKey('note', noteId)
+    if (this.closed || this.replicas.has(key)) return
+    const generation = this.liveGeneration.get(key) ?? 0
+    const dir = path.join(this.options.dir, key)
+    const stamp = await diskStamp(dir)
+    if (stamp === null) return // no body on disk: no links in it
+    const read = await readDiskDoc(dir, stamp)
+    try {
+      if (
+        this.closed ||
+        this.replicas.has(key) ||
+        (this.liveGeneration.get(key) ?? 0) !== generation ||
+        readNoteMeta(this.root, noteId) === undefined
+      ) {
+        return
+      }
+      this.setBodyText(noteId, noteBodyDocText(read.doc, this.titleOf))
+      this.stamps.set(key, read.stamp ?? NO_FILES)
+    } finally {
+      read.doc.destroy()
+    }
   }
 
   private boardTitle(boardId: string, doc: Y.Doc | undefined): string {
