@@ -76,7 +76,8 @@ export type PeerSessionOptions = {
  * in `doc` frames named `notes/<id>` or `boards/<id>`, after a `manifest` of digests says which
  * differ (docs/PROTOCOL.md, "Peer links"). Every update
  * applied here has this session as origin, so it is forwarded to every other link and client
- * of the host, and never back over this one.
+ * of the host, and never back over this one. Presence (awareness frames) goes to and comes from
+ * the workspace's relay, `PeerPresence`, which keeps the same rule.
  */
 export class PeerSession {
   remoteHostId: string | null
