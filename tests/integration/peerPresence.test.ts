@@ -202,6 +202,43 @@ describe('presence across peer links', () => {
     await waitFor(() => !anne.awareness.getStates().has(remoteId), 'the raw peer’s person to leave')
   })
 
+  it('coalesces a dragging board cursor: a chain carries at most one frame per 50 ms', async () => {
+    const a = await startPeerHost()
+    const b = await startPeerHost()
+    const workspace = await a.host.registry.create('Drag')
+    await linked(b, a, workspace.id)
+    const boardId = newBoardId()
+    const board = `${workspace.id}/boards/${boardId}`
+    const anne = await client(a, workspace.id, board, 'Anne på A')
+    // The end of the chain A → B → raw peer, which speaks presence.
+    const end = await rawPeer(b, workspace.id, 'host-chain-end')
+    end.send(encodePresenceFrame({ docId: '', states: [], withdrawn: [] }))
+    await waitFor(
+      () =>
+        presenceFrames(end).some((f) =>
+          f.states.some((s) => s.clientId === anne.awareness.clientID),
+        ),
+      'Anne at the end of the chain',
+    )
+    const before = presenceFrames(end).length
+    const started = Date.now()
+    for (let x = 1; x <= 200; x++) {
+      anne.awareness.setLocalStateField('board', { pointer: { x, y: 1 } })
+      await new Promise((resolve) => setTimeout(resolve, 4))
+    }
+    const lastSeen = () =>
+      presenceFrames(end)
+        .flatMap((f) => f.states)
+        .some((s) => s.clientId === anne.awareness.clientID && s.json.includes('"x":200'))
+    await waitFor(lastSeen, 'the last position at the end of the chain')
+    const elapsed = Date.now() - started
+    const frames = presenceFrames(end).slice(before)
+    expect(frames.every((f) => f.docId === `boards/${boardId}`)).toBe(true)
+    // 200 changes in `elapsed` ms: one frame per 50 ms, plus the first and the last.
+    expect(frames.length).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 2)
+    expect(frames.length).toBeLessThan(100)
+  })
+
   it('keeps a link to a host that ignores presence working, and sends it no presence', async () => {
     const a = await startPeerHost()
     const workspace = await a.host.registry.create('Gammel vert')
