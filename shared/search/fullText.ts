@@ -1,4 +1,4 @@
-import { foldTerm } from './terms'
+import { foldTerm, looseTerm } from './terms'
 
 /**
  * The full-text index (issue 7): an inverted index over everything the cluster wrote — notes,
@@ -11,6 +11,14 @@ import { foldTerm } from './terms'
  * word above a prefix of one ("varme" finds "varmegjenvinning" too, below "varme" itself); a
  * typo-tolerant match (words of five letters or more, one edit in five, same first letter)
  * well below both; recent edits break ties. Every word of the query must match.
+ *
+ * Loose forms (terms.ts `looseTerm`: "mobel" for "møbel") are terms of their own, kept apart
+ * from the folded ones by a leading U+0001 (so prefixes stay in one range of the sorted
+ * terms). A query word looks in both; a loose term counts {@link LOOSE_WEIGHT} of the folded
+ * one, and a document gets the better of what the word scored through folded terms and
+ * through loose ones, never both — so a word with æøå is not counted twice, and an exact
+ * spelling ranks above the same word found loosely. Loose forms do not count in a field's
+ * length (BM25), which stays the number of words.
  *
  * Why not MiniSearch (the first version): its index is maps of maps, and rebuilding them from
  * JSON took ~0.9 s per 10k notes — the host would start with search missing for seconds. Here
@@ -67,6 +75,12 @@ export type FullTextIndex = {
 const TITLE_BOOST = 3
 const PREFIX_WEIGHT = 0.5
 const FUZZY_WEIGHT = 0.2
+/** What a match through a loose form (æøå typed as a/o) counts, against a folded one. */
+const LOOSE_WEIGHT = 0.7
+/** Marks a loose form among the terms (sorts before every letter and digit). */
+const LOOSE = '\u0001'
+/** The saved bytes' version (`toBytes`): 2 has loose forms; a 1 is refused (rebuilt). */
+const BYTES_VERSION = 2
 /** Typos are looked for in words of this many letters or more, one edit per five letters. */
 const FUZZY_MIN_LENGTH = 5
 const FUZZY_RATIO = 0.2
@@ -118,10 +132,29 @@ function tokenize(text: string): string[] {
   return out
 }
 
-function termCounts(text: string): Map<string, number> {
+/**
+ * A field's terms with their counts — folded forms, and loose ones marked with {@link LOOSE}
+ * for words with æøå — and its length in words (folded forms only).
+ */
+function termCounts(text: string): { counts: Map<string, number>; length: number } {
   const counts = new Map<string, number>()
-  for (const term of tokenize(text)) counts.set(term, (counts.get(term) ?? 0) + 1)
-  return counts
+  let length = 0
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0]
+    if (PLAIN.test(word)) {
+      const term = word.toLowerCase()
+      counts.set(term, (counts.get(term) ?? 0) + 1)
+      length++
+      continue
+    }
+    const term = foldTerm(word)
+    if (term === '') continue
+    counts.set(term, (counts.get(term) ?? 0) + 1)
+    length++
+    const loose = looseTerm(word)
+    if (loose !== undefined) counts.set(LOOSE + loose, (counts.get(LOOSE + loose) ?? 0) + 1)
+  }
+  return { counts, length }
 }
 
 let rowA = new Uint16Array(64)
@@ -244,12 +277,8 @@ class Index implements FullTextIndex {
     s.titleLength = grow(s.titleLength, s.count)
     s.bodyLength = grow(s.bodyLength, s.count)
     s.alive = grow(s.alive, s.count)
-    const title = termCounts(doc.title)
-    const body = termCounts(doc.body)
-    let titleLength = 0
-    for (const n of title.values()) titleLength += n
-    let bodyLength = 0
-    for (const n of body.values()) bodyLength += n
+    const { counts: title, length: titleLength } = termCounts(doc.title)
+    const { counts: body, length: bodyLength } = termCounts(doc.body)
     s.ids[slot] = doc.id
     s.titles[slot] = doc.title
     s.kinds[slot] = Math.max(0, KINDS.indexOf(doc.kind))
@@ -317,20 +346,26 @@ class Index implements FullTextIndex {
     const scores = new Float64Array(n)
     const matched = new Uint8Array(n)
     const lastWord = new Uint16Array(n)
+    // One word's score per slot through folded terms and through loose ones: the better of the
+    // two counts, so a word is never counted twice for one document.
+    const foldedPart = new Float64Array(n)
+    const loosePart = new Float64Array(n)
     const touched: number[] = []
     const candidates: string[] = []
 
+    const idfOf = (postings: Postings): number => {
+      const df = (postings.base.length + postings.extra.length) / 2
+      return Math.log(1 + (this.live - df + 0.5) / (df + 0.5))
+    }
     for (const [w, word] of words.entries()) {
-      const expansions = this.expand(word)
-      const idfOf = (postings: Postings): number => {
-        const df = (postings.base.length + postings.extra.length) / 2
-        return Math.log(1 + (this.live - df + 0.5) / (df + 0.5))
-      }
-      const exact = this.terms.get(word)
-      // A prefix or a typo is never rarer (so worth more) than the word itself.
-      const cap = exact === undefined ? Infinity : idfOf(exact)
+      const expansions = [...this.expand(word, ''), ...this.expand(word, LOOSE)]
+      const wordSlots: number[] = []
       for (const [term, weight] of expansions) {
         candidates.push(term)
+        const loose = term.startsWith(LOOSE)
+        // A prefix or a typo is never rarer (so worth more) than the word itself.
+        const exact = this.terms.get(loose ? LOOSE + word : word)
+        const cap = exact === undefined ? Infinity : idfOf(exact)
         const postings = this.terms.get(term) as Postings
         const idf = Math.min(cap, idfOf(postings))
         const visit = (array: ArrayLike<number>): void => {
@@ -351,16 +386,24 @@ class Index implements FullTextIndex {
               const norm = 1 - B + (B * (s.bodyLength[slot] as number)) / avgBody
               score += DELTA + (bf * (K1 + 1)) / (bf + K1 * norm)
             }
-            scores[slot] = (scores[slot] as number) + weight * idf * score
+            const part = loose ? loosePart : foldedPart
+            part[slot] = (part[slot] as number) + weight * idf * score
             if (lastWord[slot] !== w + 1) {
               lastWord[slot] = w + 1
               matched[slot] = w + 1
+              wordSlots.push(slot)
               if (w === 0) touched.push(slot)
             }
           }
         }
         visit(postings.base)
         visit(postings.extra)
+      }
+      for (const slot of wordSlots) {
+        scores[slot] =
+          (scores[slot] as number) + Math.max(foldedPart[slot] as number, loosePart[slot] as number)
+        foldedPart[slot] = 0
+        loosePart[slot] = 0
       }
     }
     const all = words.length
@@ -369,10 +412,16 @@ class Index implements FullTextIndex {
       (scores[b] as number) - (scores[a] as number) ||
       (s.updatedAt[b] as number) - (s.updatedAt[a] as number)
     const limit = options.limit ?? found.length
+    const unique = [...new Set(candidates)]
     const hits = topK(found, limit, better).map((slot): SearchHit => {
-      const terms = [...new Set(candidates)].filter((term) =>
-        holds(this.terms.get(term) as Postings, slot),
-      )
+      // Loose forms as themselves (terms.ts marks a word by its folded or its loose form).
+      const terms = [
+        ...new Set(
+          unique
+            .filter((term) => holds(this.terms.get(term) as Postings, slot))
+            .map((term) => (term.startsWith(LOOSE) ? term.slice(LOOSE.length) : term)),
+        ),
+      ]
       return {
         id: s.ids[slot] as string,
         kind: KINDS[s.kinds[slot] as number] as SearchKind,
@@ -385,17 +434,22 @@ class Index implements FullTextIndex {
     return { hits, total: found.length }
   }
 
-  /** The index terms a query word stands for, with their weights. */
-  private expand(word: string): Map<string, number> {
+  /**
+   * The index terms a query word stands for, with their weights: folded terms (`mark` ''),
+   * or loose ones (`mark` {@link LOOSE}, weighed by {@link LOOSE_WEIGHT}).
+   */
+  private expand(bare: string, mark: string): Map<string, number> {
     const out = new Map<string, number>()
-    if (this.terms.has(word)) out.set(word, 1)
+    const scale = mark === '' ? 1 : LOOSE_WEIGHT
+    const word = mark + bare
+    if (this.terms.has(word)) out.set(word, scale)
     // Prefixes: the longer terms that start with the word — the most used ones when there are
     // many (a word's first letter or two would otherwise stand for thousands of terms).
     const start = lowerBound(this.sorted, word)
     let end = start
     while (end < this.sorted.length && (this.sorted[end] as string).startsWith(word)) end++
     let prefixed = this.sorted.slice(start, end).filter((term) => term !== word)
-    const cap = word.length === 1 ? 8 : word.length === 2 ? 24 : MAX_PREFIX_TERMS
+    const cap = bare.length === 1 ? 8 : bare.length === 2 ? 24 : MAX_PREFIX_TERMS
     if (prefixed.length > cap) {
       const size = (term: string): number => {
         const postings = this.terms.get(term) as Postings
@@ -410,19 +464,20 @@ class Index implements FullTextIndex {
     for (const term of prefixed) {
       out.set(
         term,
-        (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (term.length - word.length)),
+        (scale * PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (term.length - word.length)),
       )
     }
     // Typos: terms with the same first letter within the allowed edits.
-    if (word.length >= FUZZY_MIN_LENGTH) {
-      const max = Math.max(1, Math.round(word.length * FUZZY_RATIO))
-      const first = word.charAt(0)
+    if (bare.length >= FUZZY_MIN_LENGTH) {
+      const max = Math.max(1, Math.round(bare.length * FUZZY_RATIO))
+      const first = mark + bare.charAt(0)
       for (let i = lowerBound(this.sorted, first); i < this.sorted.length; i++) {
         const term = this.sorted[i] as string
         if (!term.startsWith(first)) break
         if (out.has(term)) continue
-        const distance = boundedDistance(word, term, max)
-        if (distance <= max) out.set(term, (FUZZY_WEIGHT * word.length) / (word.length + distance))
+        const distance = boundedDistance(bare, term.slice(mark.length), max)
+        if (distance <= max)
+          out.set(term, (scale * FUZZY_WEIGHT * bare.length) / (bare.length + distance))
       }
     }
     return out
@@ -477,7 +532,7 @@ class Index implements FullTextIndex {
     const counts = terms.map((term) => (this.terms.get(term) as Postings).base.length)
     const head = new TextEncoder().encode(
       JSON.stringify({
-        v: 1,
+        v: BYTES_VERSION,
         count: s.count,
         ids: s.ids.slice(0, s.count),
         titles: s.titles.slice(0, s.count),
@@ -548,7 +603,7 @@ export function loadFullTextIndex(input: Uint8Array): FullTextIndex {
   }
   const count = head.count
   if (
-    head.v !== 1 ||
+    head.v !== BYTES_VERSION ||
     typeof count !== 'number' ||
     !Array.isArray(head.ids) ||
     !Array.isArray(head.titles) ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldTerm, highlight, queryTerms, snippet, termsOf, tokenize } from './terms'
+import { foldTerm, highlight, looseTerm, queryTerms, snippet, termsOf, tokenize } from './terms'
 
 const marked = (segments: { text: string; hit: boolean }[]): string =>
   segments.map((segment) => (segment.hit ? `[${segment.text}]` : segment.text)).join('')
@@ -71,6 +71,37 @@ describe('search terms', () => {
     const text = 'Hva vi prøvde\nVi henter varme fra ovnen.\n\nNeste   steg\n'
     expect(marked(snippet(text, queryTerms('varme')))).toBe(
       'Hva vi prøvde · Vi henter [varme] fra ovnen. Neste steg',
+    )
+  })
+
+  it('gives words with æøå a loose form, as an English keyboard writes them', () => {
+    expect(looseTerm('Møbelverk')).toBe('mobelverk')
+    expect(looseTerm('løpende')).toBe('lopende')
+    expect(looseTerm('Ærfaring')).toBe('arfaring')
+    expect(looseTerm('Ålesund')).toBe('alesund')
+    expect(looseTerm('Mölnlycke')).toBe('molnlycke')
+    expect(looseTerm('Ha\u030avard')).toBe('havard')
+    expect(looseTerm('Bærekraft på Løten')).toBe('barekraft pa loten')
+    // Words without them have none (their folded form is all there is).
+    expect(looseTerm('varme')).toBeUndefined()
+    expect(looseTerm('café')).toBeUndefined()
+    expect(termsOf('Møbel og lim')).toEqual([
+      { term: 'moebel', loose: 'mobel', start: 0, end: 5 },
+      { term: 'og', start: 6, end: 8 },
+      { term: 'lim', start: 9, end: 12 },
+    ])
+  })
+
+  it('marks the original word whichever spelling found it', () => {
+    const text = 'Lien Møbelverk har løpende avtaler.'
+    for (const query of ['mobel lopende', 'moebel loepende', 'møbel løpende', 'MØBEL Løp']) {
+      expect(marked(highlight(text, queryTerms(query)))).toBe(
+        'Lien [Møbelverk] har [løpende] avtaler.',
+      )
+    }
+    // The loose form is an index term too (a hit's matched terms).
+    expect(marked(highlight(text, [{ term: 'mobelverk', prefix: false }]))).toBe(
+      'Lien [Møbelverk] har løpende avtaler.',
     )
   })
 })

@@ -70,6 +70,11 @@ describe('full-text search on the host', () => {
     })
     expect(text(hit!.title)).toBe('Varmegjenvinning fra tørkeovner')
     expect(marked(hit!.snippet)).toEqual(['spillvarme', 'Løten'])
+    // Typed on an English keyboard (ø as o): found, and the word as written is marked.
+    const loose = await client.search({ text: 'torkeovner loten' })
+    expect(loose.hits.map((h) => h.id)).toEqual([`note:${noteId}`])
+    expect(marked(loose.hits[0]!.title)).toEqual(['tørkeovner'])
+    expect(marked(loose.hits[0]!.snippet)).toEqual(['Løten'])
     expect(response.tookMs).toBeGreaterThanOrEqual(0)
 
     // A typo of five letters or more still finds it, and the word found is marked.

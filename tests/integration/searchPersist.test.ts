@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createItems } from '../../shared/model/board/commands'
@@ -29,7 +29,7 @@ async function seeded() {
   const body = connectProvider(started.port, noteRoomName(workspace.id, noteId), params)
   const board = connectProvider(started.port, boardRoomName(workspace.id, boardId), params)
   await Promise.all([whenSynced(body), whenSynced(board)])
-  appendNoteBody(body.doc, [{ type: 'paragraph', content: ['Bindemiddel og stivelse'] }])
+  appendNoteBody(body.doc, [{ type: 'paragraph', content: ['Bindemiddel og stivelse på Løten'] }])
   createItems(board.doc, [{ kind: 'sticky', x: 0, y: 0, text: 'Kjettingsag' }], {
     actor: ANNE,
     now: 2,
@@ -99,6 +99,32 @@ describe('the saved search index', () => {
     // The rebuilt index is saved again at stop.
     await started.host.stop()
     expect(await readdir(first.workspace.dir)).toContain(INDEX_FILE)
+  })
+
+  it('rebuilds an index saved by the version before (no loose æøå), not reading it', async () => {
+    const first = await seeded()
+    const file = path.join(first.workspace.dir, INDEX_FILE)
+    // The file as the previous version wrote it says so in its header.
+    expect(INDEX_FORMAT_VERSION).toBe(3)
+    const bytes = await readFile(file)
+    bytes.write('2', 'KRYSIDX'.length, 'latin1')
+    await writeFile(file, bytes)
+
+    const { started, lines } = await restart(first.started.dataDir)
+    const client = new SearchClient(started.port, first.workspace.id, first.workspace.token)
+    await client.ready()
+    await waitFor(() => buildLine(lines) !== '', 'the build to be logged')
+    expect(buildLine(lines)).toMatch(
+      /: 0 documents from the saved index \(0 ms\), 2 of 2 notes and boards read from disk/,
+    )
+    // Not a corrupt file: nothing moved aside, no warning.
+    expect(lines.filter((line) => line.includes('unreadable'))).toEqual([])
+    // "Løten" typed on an English keyboard.
+    for (const text of ['loten', 'loeten', 'løten']) {
+      expect((await client.search({ text })).total).toBe(1)
+    }
+    await started.host.stop()
+    expect((await readFile(file)).toString('latin1', 0, 8)).toBe(`KRYSIDX${INDEX_FORMAT_VERSION}`)
   })
 
   it('updates what changed on disk while the host was stopped', async () => {

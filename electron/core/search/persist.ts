@@ -30,8 +30,11 @@ import { fsyncDir, freeName, writeAll } from '../storage/durableFile'
 export const INDEX_FILE = 'search-index.bin'
 export const TMP_FILE = 'search-index.bin.tmp'
 const MAGIC = 'KRYSIDX'
-/** Bump when the layout or what documents hold changes: older files are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 2
+/**
+ * Bump when the layout, what documents hold or what the index holds changes: older files are
+ * then rebuilt. 3: loose forms of words with æøå in the index (terms.ts `looseTerm`).
+ */
+export const INDEX_FORMAT_VERSION = 3
 const SECTIONS = 3
 
 export type SavedIndex = {

@@ -11,10 +11,11 @@ import {
 import {
   foldTerm,
   highlight,
-  matchesTerm,
+  looseTerm,
   queryTerms,
   snippet,
   termsOf,
+  wordMatches,
   type QueryTerm,
   type Segment,
 } from '../../../shared/search/terms'
@@ -54,9 +55,11 @@ const WORD = /[\p{L}\p{N}]+/gu
 const PLAIN = /^[a-z0-9]+$/i
 const PASSAGE = 160
 
-/** A word folded as terms.ts does, quickly for plain ASCII words (most of them). */
-function fold(word: string): string {
-  return PLAIN.test(word) ? word.toLowerCase() : foldTerm(word)
+/** A word folded as terms.ts does (with its loose form), quickly for plain ASCII words. */
+function fold(word: string): { term: string; loose?: string } {
+  if (PLAIN.test(word)) return { term: word.toLowerCase() }
+  const loose = looseTerm(word)
+  return loose === undefined ? { term: foldTerm(word) } : { term: foldTerm(word), loose }
 }
 
 /**
@@ -68,7 +71,7 @@ export function passage(text: string, terms: readonly QueryTerm[]): Segment[] {
   let first = -1
   for (const match of text.matchAll(WORD)) {
     const word = fold(match[0])
-    if (terms.some((term) => matchesTerm(word, term))) {
+    if (terms.some((term) => wordMatches(word, term))) {
       first = match.index
       break
     }
@@ -101,7 +104,7 @@ function toHit(doc: IndexedDoc, terms: readonly QueryTerm[]): SearchHit {
 
 /** Whether any word of `text` answers one of `terms` (cheap check before cutting a snippet). */
 export function mentions(text: string, terms: readonly QueryTerm[]): boolean {
-  return termsOf(text).some((word) => terms.some((term) => matchesTerm(word.term, term)))
+  return termsOf(text).some((word) => terms.some((term) => wordMatches(word, term)))
 }
 
 /**

@@ -59,7 +59,8 @@ export const nb = {
   emptyTitle: 'Søk i alt klyngen har skrevet',
   emptyHint:
     'Notater, lapper og rammer på tavler, bedriftsprofiler, tilbud og behov, og kompetanser. Tittel teller mer enn tekst, og begynnelsen av et ord er nok.',
-  spellingHint: 'Æ, ø og å kan skrives ae, oe og aa: «loeten» finner «Løten».',
+  spellingHint:
+    'Æ, ø og å kan skrives ae, oe og aa, eller a, o og a: «loeten» og «loten» finner «Løten».',
   noHits: 'Ingen treff for «{{text}}».',
   noHitsHint:
     'Prøv færre ord, eller bare begynnelsen av et ord – hvert ord må finnes. Stavefeil rettes fra fem bokstaver.',
@@ -128,7 +129,8 @@ export const en: Widen<typeof nb> = {
   emptyTitle: 'Search everything the cluster has written',
   emptyHint:
     'Notes, stickies and frames on boards, company profiles, offers and needs, and competences. Titles count more than text, and the start of a word is enough.',
-  spellingHint: 'Æ, ø and å may be typed as ae, oe and aa: “loeten” finds “Løten”.',
+  spellingHint:
+    'Æ, ø and å may be typed as ae, oe and aa, or as a, o and a: “loeten” and “loten” find “Løten”.',
   noHits: 'No results for “{{text}}”.',
   noHitsHint:
     'Try fewer words, or just the start of a word — every word must be found. Typos are forgiven from five letters.',
