@@ -18,6 +18,9 @@ import { SynonymChips } from './SynonymChips'
 import type { Usage } from './vocabularyModel'
 
 type RowProps = {
+  /** The row's line in the virtualised table (VocabularyTable.tsx), and its measuring. */
+  index: number
+  rowRef: (element: HTMLTableRowElement | null) => void
   connection: WorkspaceConnection
   entry: VocabularyEntry
   usage: Usage | undefined
@@ -32,13 +35,30 @@ type RowProps = {
  * One competence in the vocabulary table: its labels, synonyms and ESCO code edited in place,
  * its category, how many companies offer and need it, and a menu to merge or delete it.
  */
-function Row({ connection, entry, usage, readOnly, checkName, onMerge, onDelete }: RowProps) {
+function Row({
+  index,
+  rowRef,
+  connection,
+  entry,
+  usage,
+  readOnly,
+  checkName,
+  onMerge,
+  onDelete,
+}: RowProps) {
   const { t } = useTranslation()
   const name = entry.name
   const update = (patch: Parameters<typeof updateCompetence>[2]): void =>
     updateCompetence(connection.doc, entry.id, patch)
   return (
-    <tr className="vocab-row" data-testid="vocab-row" data-competence-id={entry.id}>
+    <tr
+      ref={rowRef}
+      className="vocab-row"
+      data-index={index}
+      aria-rowindex={index + 2}
+      data-testid="vocab-row"
+      data-competence-id={entry.id}
+    >
       <td>
         <InlineText
           className="vocab-name"
@@ -173,11 +193,13 @@ function sameEntry(a: VocabularyEntry, b: VocabularyEntry): boolean {
 
 /**
  * Rows re-render only when what they show changed: the index is rebuilt on every edit, with
- * new objects for every entry, and the table may hold a few hundred rows.
+ * new objects for every entry, and a screenful of rows is in the table at once.
  */
 export const CompetenceRow = memo(
   Row,
   (a, b) =>
+    a.index === b.index &&
+    a.rowRef === b.rowRef &&
     sameEntry(a.entry, b.entry) &&
     a.usage?.offers === b.usage?.offers &&
     a.usage?.needs === b.usage?.needs &&

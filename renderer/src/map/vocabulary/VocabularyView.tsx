@@ -14,9 +14,9 @@ import { Button } from '../../ui/Button'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { competenceIndexStore, useCompetenceIndex } from '../competenceStore'
 import type { MapViewProps } from '../mapViews'
-import { CompetenceRow } from './CompetenceRow'
 import { MergeDialog } from './MergeDialog'
 import { NewCompetenceDialog } from './NewCompetenceDialog'
+import { VocabularyTable } from './VocabularyTable'
 import { competenceUsage, filterVocabulary, groupByCategory } from './vocabularyModel'
 
 /** How long "… was merged" stays under the toolbar. */
@@ -28,8 +28,8 @@ type Pending =
   | { kind: 'delete'; id: CompetenceId }
 
 /**
- * The shared competence vocabulary: every live competence by category (with counts), edited
- * in place — labels, synonyms, ESCO code, category — with a filter, "New competence", and
+ * The shared competence vocabulary: every live competence by category (with counts, in a
+ * virtualised table: VocabularyTable.tsx), edited in place — labels, synonyms, ESCO code, category — with a filter, "New competence", and
  * merge or delete from a row's menu. View-only guests see the same table, unchangeable.
  */
 export default function VocabularyView({ connection, readOnly, authorName }: MapViewProps) {
@@ -125,67 +125,30 @@ export default function VocabularyView({ connection, readOnly, authorName }: Map
       <p className="vocab-notice" role="status" aria-live="polite" data-testid="vocab-notice">
         {notice}
       </p>
-      <div className="vocab-scroll">
-        {total === 0 ? (
+      {total === 0 ? (
+        <div className="vocab-scroll">
           <div className="empty-state">
             <p className="empty-state-title">{t('mapVocabulary.empty')}</p>
             <p>{t('mapVocabulary.emptyHint')}</p>
           </div>
-        ) : shown.length === 0 ? (
+        </div>
+      ) : shown.length === 0 ? (
+        <div className="vocab-scroll">
           <div className="empty-state">
             <p>{t('mapVocabulary.noMatch')}</p>
           </div>
-        ) : (
-          <table className="vocab-table" data-testid="vocab-table">
-            <colgroup>
-              <col className="vocab-col-name" />
-              <col className="vocab-col-name-en" />
-              <col className="vocab-col-synonyms" />
-              <col className="vocab-col-esco" />
-              <col className="vocab-col-category" />
-              <col className="vocab-col-usage" />
-              <col className="vocab-col-actions" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">{t('mapVocabulary.columns.name')}</th>
-                <th scope="col">{t('mapVocabulary.columns.nameEn')}</th>
-                <th scope="col">{t('mapVocabulary.columns.synonyms')}</th>
-                <th scope="col">{t('mapVocabulary.columns.esco')}</th>
-                <th scope="col">{t('mapVocabulary.columns.category')}</th>
-                <th scope="col">{t('mapVocabulary.columns.usage')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('mapVocabulary.columns.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            {groups.map((group) => (
-              <tbody key={group.category} data-testid="vocab-group" data-category={group.category}>
-                <tr className="vocab-group">
-                  <th scope="rowgroup" colSpan={7}>
-                    {t(`map.categories.${group.category}`)}
-                    <span className="vocab-group-count" data-testid="vocab-group-count">
-                      {formatCount(group.entries.length, i18n.language)}
-                    </span>
-                  </th>
-                </tr>
-                {group.entries.map((entry) => (
-                  <CompetenceRow
-                    key={entry.id}
-                    connection={connection}
-                    entry={entry}
-                    usage={usage.get(entry.id)}
-                    readOnly={readOnly}
-                    checkName={checkName}
-                    onMerge={onMerge}
-                    onDelete={onDelete}
-                  />
-                ))}
-              </tbody>
-            ))}
-          </table>
-        )}
-      </div>
+        </div>
+      ) : (
+        <VocabularyTable
+          connection={connection}
+          groups={groups}
+          usage={usage}
+          readOnly={readOnly}
+          checkName={checkName}
+          onMerge={onMerge}
+          onDelete={onDelete}
+        />
+      )}
       {pending?.kind === 'new' && (
         <NewCompetenceDialog
           connection={connection}

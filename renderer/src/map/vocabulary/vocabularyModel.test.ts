@@ -8,7 +8,14 @@ import { buildCompetenceIndex } from '../../../../shared/model/competence/matrix
 import { mergeCompetences } from '../../../../shared/model/competence/merge'
 import { addCompetence } from '../../../../shared/model/competence/vocabulary'
 import { createNote, listNotes } from '../../../../shared/model/notes'
-import { competenceUsage, filterVocabulary, groupByCategory, mergeImpact } from './vocabularyModel'
+import {
+  competenceUsage,
+  filterVocabulary,
+  groupByCategory,
+  headerOf,
+  mergeImpact,
+  vocabularyLines,
+} from './vocabularyModel'
 
 const edit = { author: { name: 'Ada' }, now: 1_000 }
 
@@ -84,6 +91,29 @@ describe('vocabulary view model', () => {
       ['materials', 2],
       ['energy', 1],
     ])
+  })
+
+  it('lays the groups out as lines: each header, then its competences', () => {
+    const { doc, binders, starch, heat } = workspace()
+    const { items, headers, indexOf } = vocabularyLines(
+      groupByCategory(buildCompetenceIndex(doc).competences),
+    )
+    expect(
+      items.map((item) => (item.kind === 'group' ? `# ${item.count}` : item.entry.id)),
+    ).toEqual(['# 2', expect.any(String), expect.any(String), '# 1', heat])
+    expect(headers).toEqual([0, 3])
+    expect([indexOf.get(binders), indexOf.get(starch)].sort()).toEqual([1, 2])
+    expect(indexOf.get(heat)).toBe(4)
+    expect(new Set(items.map((item) => item.key)).size).toBe(items.length)
+  })
+
+  it('finds the header a line is under', () => {
+    const headers = [0, 4, 5, 90]
+    expect([0, 1, 3, 4, 5, 6, 89, 90, 3000].map((index) => headerOf(headers, index))).toEqual([
+      0, 0, 0, 4, 5, 5, 5, 90, 90,
+    ])
+    expect(headerOf([2], 1)).toBeUndefined()
+    expect(headerOf([], 0)).toBeUndefined()
   })
 
   it('says what a merge moves, and the merge moves exactly that', () => {

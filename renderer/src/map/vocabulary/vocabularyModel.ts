@@ -41,9 +41,24 @@ export function filterVocabulary(
   const words = foldText(text).split(/\s+/).filter(Boolean)
   if (words.length === 0) return entries
   return entries.filter((entry) => {
-    const haystack = foldText([...entryNames(entry), entry.esco ?? ''].join('\n'))
+    const haystack = searchText(entry)
     return words.every((word) => haystack.includes(word))
   })
+}
+
+/**
+ * What the filter looks in, folded, once per entry: the index keeps its entries until the
+ * vocabulary changes, so each keystroke over thousands of them does not fold them all again.
+ */
+const searchTexts = new WeakMap<VocabularyEntry, string>()
+
+function searchText(entry: VocabularyEntry): string {
+  let text = searchTexts.get(entry)
+  if (text === undefined) {
+    text = foldText([...entryNames(entry), entry.esco ?? ''].join('\n'))
+    searchTexts.set(entry, text)
+  }
+  return text
 }
 
 export type CategoryGroup = { category: CompetenceCategory; entries: VocabularyEntry[] }
@@ -89,4 +104,54 @@ export function mergeImpact(input: {
     marks: input.marks.filter((mark) => resolve(mark.competenceId) === removeId).length,
     names: entry === undefined ? [] : entryNames(entry),
   }
+}
+
+/** One line of the (virtualised) vocabulary table: a category's header or a competence. */
+export type VocabularyItem =
+  | { kind: 'group'; key: string; category: CompetenceCategory; count: number }
+  | { kind: 'row'; key: string; entry: VocabularyEntry }
+
+export type VocabularyLines = {
+  items: VocabularyItem[]
+  /** The index of each group's header, in order. */
+  headers: number[]
+  /** Where each competence is, by id. */
+  indexOf: ReadonlyMap<CompetenceId, number>
+}
+
+/** The groups as the table's lines: each group's header, then its competences. */
+export function vocabularyLines(groups: readonly CategoryGroup[]): VocabularyLines {
+  const items: VocabularyItem[] = []
+  const headers: number[] = []
+  const indexOf = new Map<CompetenceId, number>()
+  for (const group of groups) {
+    headers.push(items.length)
+    items.push({
+      kind: 'group',
+      key: `group:${group.category}`,
+      category: group.category,
+      count: group.entries.length,
+    })
+    for (const entry of group.entries) {
+      indexOf.set(entry.id, items.length)
+      items.push({ kind: 'row', key: entry.id, entry })
+    }
+  }
+  return { items, headers, indexOf }
+}
+
+/** The header of the group line `index` belongs to (undefined before the first header). */
+export function headerOf(headers: readonly number[], index: number): number | undefined {
+  let low = 0
+  let high = headers.length - 1
+  let found: number | undefined
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const header = headers[middle] as number
+    if (header <= index) {
+      found = header
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return found
 }
