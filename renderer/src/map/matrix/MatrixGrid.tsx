@@ -220,6 +220,9 @@ export function MatrixGrid(props: MatrixGridProps) {
   const onClick = (event: MouseEvent<HTMLDivElement>): void => {
     const position = positionOf(event.target)
     if (position === undefined) return
+    // The pointer came to rest on the cell before the click: its tooltip must not follow the
+    // editor open.
+    clearHoverTimer()
     hover.set(null)
     props.onActivate(position)
     props.onOpen(position)
