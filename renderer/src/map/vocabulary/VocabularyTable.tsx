@@ -167,13 +167,14 @@ export function VocabularyTable({
   closeRun()
 
   return (
-    <div ref={scrollRef} className="vocab-scroll" onFocus={onFocus} onBlur={onBlur}>
-      <table
-        className="vocab-table"
-        data-testid="vocab-table"
-        aria-rowcount={items.length + 1}
-        style={{ '--vocab-head-height': `${headHeight}px` } as CSSProperties}
-      >
+    <div
+      ref={scrollRef}
+      className="vocab-scroll"
+      onFocus={onFocus}
+      onBlur={onBlur}
+      style={{ '--vocab-head-height': `${headHeight}px` } as CSSProperties}
+    >
+      <table className="vocab-table" data-testid="vocab-table" aria-rowcount={items.length + 1}>
         <colgroup>
           <col className="vocab-col-name" />
           <col className="vocab-col-name-en" />
