@@ -6,15 +6,24 @@ import { expect, type Page } from '@playwright/test'
  */
 export type CanvasPoint = { x: number; y: number }
 
-/** A blank board made through the UI; it is open and empty when this returns. */
-export async function newBoard(page: Page, title: string): Promise<void> {
+/** Makes a board through the New board dialog, from a template ('blank' for none). */
+export async function createBoardInDialog(
+  page: Page,
+  title: string,
+  template: string,
+): Promise<void> {
   await page.getByTestId('space-boards').click()
   await page.getByTestId('new-board').click()
   const dialog = page.getByTestId('new-board-dialog')
-  await dialog.getByTestId('board-template-blank').click()
+  await dialog.getByTestId(`board-template-${template}`).click()
   await dialog.getByTestId('new-board-title').fill(title)
   await dialog.getByTestId('new-board-create').click()
   await expect(dialog).toHaveCount(0)
+}
+
+/** A blank board made through the UI; it is open and empty when this returns. */
+export async function newBoard(page: Page, title: string): Promise<void> {
+  await createBoardInDialog(page, title, 'blank')
   await expect(page.getByTestId('board-title')).toHaveValue(title)
   await expect(page.getByTestId('board-loading')).toHaveCount(0)
   await expect(page.getByTestId('board-empty-hint')).toBeVisible()

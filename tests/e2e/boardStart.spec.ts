@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { startHub, type RunningHub } from './hub'
 import { joinDemo } from './participants'
+import { createBoardInDialog } from './boardPages'
 
 /**
  * A new board's document is started (its meta and template laid out) by whoever opens it
@@ -33,13 +34,7 @@ async function cutBoardSync(page: Page): Promise<void> {
 
 /** Makes a SWOT board through the dialog; it is listed at once and opens. */
 async function createSwot(page: Page, title: string): Promise<void> {
-  await page.getByTestId('space-boards').click()
-  await page.getByTestId('new-board').click()
-  const dialog = page.getByTestId('new-board-dialog')
-  await dialog.getByTestId('board-template-swot').click()
-  await dialog.getByTestId('new-board-title').fill(title)
-  await dialog.getByTestId('new-board-create').click()
-  await expect(dialog).toHaveCount(0)
+  await createBoardInDialog(page, title, 'swot')
   await expect(page.getByTestId('board-screen')).toBeVisible()
 }
 
