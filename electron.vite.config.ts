@@ -2,6 +2,32 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null }
+
+/**
+ * Every module the app's first screen imports statically, in one chunk. Left to itself the
+ * bundler cuts what the lazy screens share with it into many small chunks (17 files at start,
+ * several under 1 kB), and on workshop Wi-Fi each is a request of its own; the lazy screens
+ * (editor, boards, map, palette) stay chunks of their own and import from this one.
+ */
+function startupChunk(entry: string) {
+  let startup: Set<string> | undefined
+  return (id: string, graph: ModuleGraph): string | null => {
+    if (startup === undefined) {
+      startup = new Set([entry])
+      const queue = [entry]
+      for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+        for (const imported of graph.getModuleInfo(next)?.importedIds ?? []) {
+          if (startup.has(imported)) continue
+          startup.add(imported)
+          queue.push(imported)
+        }
+      }
+    }
+    return startup.has(id) ? 'index' : null
+  }
+}
+
 /**
  * One build for three targets:
  * - main: the Electron shell (`out/main/index.js`) and the headless hub (`out/main/hub.js`),
@@ -43,6 +69,11 @@ export default defineConfig({
       chunkSizeWarningLimit: 800,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
+        output: {
+          codeSplitting: {
+            groups: [{ name: startupChunk(resolve(__dirname, 'renderer/src/main.tsx')) }],
+          },
+        },
       },
     },
   },
