@@ -239,6 +239,10 @@ test('an edit to a note shows on a search page left open, which asks nothing whi
   const hit = bo.getByTestId('search-hit').filter({ hasText: 'Tørke av bark' })
   await expect(hit).toBeVisible({ timeout: 2000 })
   await expect(hit.getByTestId('search-hit-snippet').locator('mark')).toHaveText('flishugger')
+
+  // Typed on an English keyboard, ø as o: found, the title's word marked as written.
+  await search(bo, 'torke bark')
+  await expect(hit.getByTestId('search-hit-title').locator('mark').first()).toHaveText('Tørke')
 })
 
 test('a search over the host’s rate limit is said in the page’s language and asked again', async ({
