@@ -526,11 +526,17 @@ export class SearchEngine {
    */
   private relinkLinkers(): void {
     if (this.closed || this.relinkTargets.size === 0) return
-    const targets = [...this.relinkTargets]
+    const targets = new Set(this.relinkTargets)
     this.relinkTargets.clear()
+    // Each note's links against the targets (a note links to few; a peer's sync may bring
+    // thousands of notes at once).
+    const linksAny = (links: Y.Map<unknown>): boolean => {
+      for (const key of links.keys()) if (targets.has(key)) return true
+      return false
+    }
     notesMap(this.root).forEach((record, id) => {
       const links = record instanceof Y.Map ? record.get(NOTE_SETS.links) : undefined
-      if (!(links instanceof Y.Map) || !targets.some((target) => links.has(target))) return
+      if (!(links instanceof Y.Map) || !linksAny(links as Y.Map<unknown>)) return
       const replica = this.replicas.get(subKey('note', id))
       if (replica !== undefined) this.setBodyText(id, noteBodyDocText(replica.doc, this.titleOf))
       else this.relinkQueue.add(id)
