@@ -1,13 +1,5 @@
 import { ChevronRight, Eye, FileText, LoaderCircle } from 'lucide-react'
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-} from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Profile } from '../../../shared/hostApi'
 import type { BoardId, NoteId, WorkspaceId } from '../../../shared/ids'
@@ -33,6 +25,8 @@ import { NearbySection } from '../nearby/NearbySection'
 import { PrivateBadge } from '../notebook/PrivateBadge'
 import { WorkspaceList } from '../workspaces/WorkspaceList'
 import { Layout } from './Layout'
+import { LoadBoundary } from '../ui/LoadBoundary'
+import { editorShelf, noteView, toolbarShelf } from '../notes/noteViewLoader'
 import { SidebarProfile, SidebarTop, SpaceSwitch, useSidebarSpace } from './SidebarChrome'
 import { MapNav } from '../map/MapNav'
 import { mapScreen } from '../map/mapScreenLoader'
@@ -40,21 +34,13 @@ import { boardScreen } from '../boards/boardScreenLoader'
 import { SearchPage } from '../search/SearchPage'
 import { SearchNavButton } from '../search/SearchNavButton'
 
-// The editor (TipTap, ProseMirror) is most of the bundle: load it after the note list shows.
-const NoteView = lazy(() =>
-  import('../notes/NoteView').then((module) => ({ default: module.NoteView })),
-)
-// The board screen and the map load when first opened, or ahead of that (see their loaders).
+// The editor loads after the note list shows; the board screen and the map when first
+// opened, or ahead of that (see their loaders).
+const NoteView = noteView.Component
+const EditorShelf = editorShelf.Component
+const ToolbarShelf = toolbarShelf.Component
 const BoardScreen = boardScreen.Component
 const MapScreen = mapScreen.Component
-// Kept editors stay mounted here while a note is open (see notes/editor/EditorShelf.tsx).
-const EditorShelf = lazy(() =>
-  import('../notes/NoteView').then((module) => ({ default: module.EditorShelf })),
-)
-// …and the one formatting toolbar, moved from note to note (notes/editor/ToolbarShelf.tsx).
-const ToolbarShelf = lazy(() =>
-  import('../notes/NoteView').then((module) => ({ default: module.ToolbarShelf })),
-)
 
 type ScreenProps = {
   session: HostSession
@@ -304,27 +290,31 @@ export function WorkspaceScreen({
         </div>
       )}
       {boardId === undefined && map !== undefined ? (
-        <Suspense fallback={<LoadingNote />}>
-          <MapScreen
-            route={map}
-            connection={connection}
-            readOnly={entry.readOnly}
-            authorName={profile?.name ?? ''}
-          />
-        </Suspense>
-      ) : boardId !== undefined ? (
-        user === undefined ? null : (
-          <Suspense fallback={<LoadingBoard />}>
-            <BoardScreen
-              key={boardId}
+        <LoadBoundary key="map">
+          <Suspense fallback={<LoadingNote />}>
+            <MapScreen
+              route={map}
               connection={connection}
-              boardId={boardId}
-              user={user}
               readOnly={entry.readOnly}
               authorName={profile?.name ?? ''}
-              onPresentingChange={setPresenting}
             />
           </Suspense>
+        </LoadBoundary>
+      ) : boardId !== undefined ? (
+        user === undefined ? null : (
+          <LoadBoundary key="board">
+            <Suspense fallback={<LoadingBoard />}>
+              <BoardScreen
+                key={boardId}
+                connection={connection}
+                boardId={boardId}
+                user={user}
+                readOnly={entry.readOnly}
+                authorName={profile?.name ?? ''}
+                onPresentingChange={setPresenting}
+              />
+            </Suspense>
+          </LoadBoundary>
         )
       ) : search !== undefined ? (
         <SearchPage connection={connection} text={search} />
@@ -335,19 +325,21 @@ export function WorkspaceScreen({
           <p>{t('notes.pickHint')}</p>
         </div>
       ) : user === undefined ? null : (
-        <Suspense fallback={<LoadingNote />}>
-          <NoteView
-            key={noteId}
-            connection={connection}
-            noteId={noteId}
-            synced={status.synced}
-            user={user}
-            autoFocusTitle={focusTitleFor === noteId}
-            readOnly={entry.readOnly}
-          />
-          <EditorShelf />
-          <ToolbarShelf />
-        </Suspense>
+        <LoadBoundary key="note">
+          <Suspense fallback={<LoadingNote />}>
+            <NoteView
+              key={noteId}
+              connection={connection}
+              noteId={noteId}
+              synced={status.synced}
+              user={user}
+              autoFocusTitle={focusTitleFor === noteId}
+              readOnly={entry.readOnly}
+            />
+            <EditorShelf />
+            <ToolbarShelf />
+          </Suspense>
+        </LoadBoundary>
       )}
     </Layout>
   )

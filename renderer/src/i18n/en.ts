@@ -31,6 +31,8 @@ export const en: Messages = {
     save: 'Save',
     close: 'Close',
     retry: 'Try again',
+    loadFailedTitle: 'This part of Kryss could not be loaded',
+    loadFailedHint: 'The connection to the host may have dropped. Nothing you wrote is lost.',
     failed: 'That did not work: {{message}}',
   },
   connection: {

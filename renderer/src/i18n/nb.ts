@@ -34,6 +34,8 @@ export const nb = {
     save: 'Lagre',
     close: 'Lukk',
     retry: 'Prøv igjen',
+    loadFailedTitle: 'Denne delen av Kryss kunne ikke lastes',
+    loadFailedHint: 'Forbindelsen til verten ble kanskje brutt. Det du har skrevet, er ikke borte.',
     failed: 'Det gikk ikke: {{message}}',
   },
   connection: {

@@ -1,7 +1,7 @@
 import { createElement, Suspense } from 'react'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { preloadable } from './preloadable'
+import { preloadable, retryFailedLoads } from './preloadable'
 
 function Greeting({ name }: { name: string }) {
   return createElement('p', null, `Hei, ${name}`)
@@ -29,5 +29,29 @@ describe('preloadable', () => {
     await preload()
     // The very first render: no fallback in between (React would hold a fallback on screen).
     expect(inSuspense(createElement(Component, { name: 'Bjørn' }))).toContain('Hei, Bjørn')
+  })
+
+  it('keeps a failure until "Try again", then fetches anew', async () => {
+    let loads = 0
+    const { Component, preload } = preloadable<{ name: string }>(() => {
+      loads++
+      return loads === 1
+        ? Promise.reject(new Error('net::ERR_CONNECTION_REFUSED'))
+        : Promise.resolve({ default: Greeting })
+    })
+    // The first render starts the fetch, which fails.
+    expect(inSuspense(createElement(Component, { name: 'Cato' }))).toContain('laster')
+    await expect(preload()).rejects.toThrow('ERR_CONNECTION_REFUSED')
+    // Rendered again: the failure, for an error boundary to show — not a fetch on every render.
+    // (The server renderer answers a failure inside Suspense with the fallback.)
+    inSuspense(createElement(Component, { name: 'Cato' }))
+    expect(loads).toBe(1)
+    retryFailedLoads()
+    // After "Try again": fetched anew (the fallback meanwhile), then the component.
+    expect(inSuspense(createElement(Component, { name: 'Cato' }))).toContain('laster')
+    expect(loads).toBe(2)
+    await preload()
+    expect(loads).toBe(2)
+    expect(inSuspense(createElement(Component, { name: 'Cato' }))).toContain('Hei, Cato')
   })
 })

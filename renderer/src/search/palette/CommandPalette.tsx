@@ -7,6 +7,7 @@ import { createBoardInList, type BoardStart } from '../../boards/list/newBoard'
 import type { HostSession, WorkspaceEntry } from '../../connection/hostSession'
 import { afterNextPaint } from '../../lib/afterNextPaint'
 import { preloadable } from '../../lib/preloadable'
+import { LoadBoundary } from '../../ui/LoadBoundary'
 import type { PreferencesStore } from '../../settings/preferencesStore'
 import type { WorkspaceConnection } from '../../sync/workspaceConnection'
 // Only its type here: the code is the chunk below.
@@ -147,22 +148,25 @@ export function CommandPalette({
   return (
     <>
       {open && (
-        // Only while the chunk loads, when Ctrl+K came before the idle preload finished.
-        <Suspense fallback={null}>
-          <PaletteDialog
-            connection={connection}
-            readOnly={entry.readOnly}
-            canInvite={session.sharing !== undefined && entry.private !== true}
-            authorName={authorName}
-            settings={preferences.getSnapshot().settings}
-            saveSettings={saveSettings}
-            onOpenNote={onOpenNote}
-            onNewBoard={() => setNewBoard(true)}
-            onOpenChange={onOpenChange}
-            onChoose={choose}
-            onCloseAutoFocus={onCloseAutoFocus}
-          />
-        </Suspense>
+        // Only while the chunk loads, when Ctrl+K came before the idle preload finished; if it
+        // cannot load (the host is gone), the palette closes and the next Ctrl+K tries again.
+        <LoadBoundary fallback={null} onFailed={() => onOpenChange(false)}>
+          <Suspense fallback={null}>
+            <PaletteDialog
+              connection={connection}
+              readOnly={entry.readOnly}
+              canInvite={session.sharing !== undefined && entry.private !== true}
+              authorName={authorName}
+              settings={preferences.getSnapshot().settings}
+              saveSettings={saveSettings}
+              onOpenNote={onOpenNote}
+              onNewBoard={() => setNewBoard(true)}
+              onOpenChange={onOpenChange}
+              onChoose={choose}
+              onCloseAutoFocus={onCloseAutoFocus}
+            />
+          </Suspense>
+        </LoadBoundary>
       )}
       {newBoard && <NewBoardDialog onOpenChange={setNewBoard} onCreate={createBoard} />}
     </>
