@@ -42,6 +42,7 @@ const QUERIES: { name: string; text: string }[] = [
   { name: 'two words', text: 'robotcelle sliping' },
   { name: 'æøå', text: 'tørkeovn løten' },
   { name: 'ae/oe/aa', text: 'toerkeovn raastoff' },
+  { name: 'æøå typed as a/o (English keyboard)', text: 'torkeovn loten' },
 ]
 
 async function keystrokes(
