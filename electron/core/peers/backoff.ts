@@ -6,7 +6,12 @@ export type BackoffOptions = {
   maxMs: number
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 }
+/**
+ * At most 10 s (5–10 with jitter) between attempts: when the Wi-Fi comes back or a hub has
+ * restarted, its peers are linked again within seconds, not half a minute; a knock every few
+ * seconds on a host that is down costs nothing worth saving.
+ */
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 10_000 }
 
 /**
  * Exponential backoff with jitter: `min(max, base · 2^attempt)`, scaled by a random factor in
