@@ -67,7 +67,7 @@ test('a vocabulary of 1,210 competences: a screenful in the page, every one reac
   await expect(importer.getByTestId('csv-import-status')).toContainText(/1,?200 competences/)
   await importer.getByTestId('csv-import-close').click()
 
-  await expect(page.getByTestId('vocab-count')).toHaveText(/^1,?210 competences$/)
+  await expect(page.getByTestId('vocab-count')).toHaveText('1,210 competences')
   // A screenful (and a few around it), not all of them.
   const rendered = await rows(page).count()
   expect(rendered).toBeGreaterThan(5)
@@ -134,5 +134,5 @@ test('a vocabulary of 1,210 competences: a screenful in the page, every one reac
   await expect(page.locator(':focus')).toHaveValue('Halvskrevet')
   await expect(page.locator(':focus')).toHaveAttribute('data-testid', 'vocab-name')
   await page.keyboard.press('Escape')
-  await expect(page.getByTestId('vocab-count')).toHaveText(/^1,?210 competences$/)
+  await expect(page.getByTestId('vocab-count')).toHaveText('1,210 competences')
 })

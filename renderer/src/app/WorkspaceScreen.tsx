@@ -290,7 +290,7 @@ export function WorkspaceScreen({
         </div>
       )}
       {boardId === undefined && map !== undefined ? (
-        <LoadBoundary key="map">
+        <LoadBoundary key="map" place={JSON.stringify(map)}>
           <Suspense fallback={<LoadingNote />}>
             <MapScreen
               route={map}
@@ -302,7 +302,7 @@ export function WorkspaceScreen({
         </LoadBoundary>
       ) : boardId !== undefined ? (
         user === undefined ? null : (
-          <LoadBoundary key="board">
+          <LoadBoundary key="board" place={boardId}>
             <Suspense fallback={<LoadingBoard />}>
               <BoardScreen
                 key={boardId}
@@ -325,7 +325,7 @@ export function WorkspaceScreen({
           <p>{t('notes.pickHint')}</p>
         </div>
       ) : user === undefined ? null : (
-        <LoadBoundary key="note">
+        <LoadBoundary key="note" place={noteId}>
           <Suspense fallback={<LoadingNote />}>
             <NoteView
               key={noteId}

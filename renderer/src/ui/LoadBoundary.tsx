@@ -5,6 +5,11 @@ import { Button } from './Button'
 
 type Props = {
   children: ReactNode
+  /**
+   * What is shown (the open note, board or map view): going somewhere else after a failure
+   * tries again, as a person who clicks another note expects.
+   */
+  place?: string
   /** Shown instead of the message and its "Try again" (e.g. nothing, for a pop-up). */
   fallback?: ReactNode
   /** Told once the load failed (a pop-up closes itself; opening it again tries anew). */
@@ -31,17 +36,19 @@ export class LoadBoundary extends Component<Props, State> {
     this.props.onFailed?.()
   }
 
+  override componentDidUpdate(previous: Props): void {
+    if (this.state.failed && previous.place !== this.props.place) this.retry()
+  }
+
+  private retry(): void {
+    retryFailedLoads()
+    this.setState({ failed: false })
+  }
+
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children
     if (this.props.fallback !== undefined) return this.props.fallback
-    return (
-      <LoadFailed
-        onRetry={() => {
-          retryFailedLoads()
-          this.setState({ failed: false })
-        }}
-      />
-    )
+    return <LoadFailed onRetry={() => this.retry()} />
   }
 }
 
