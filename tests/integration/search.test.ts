@@ -8,7 +8,11 @@ import { createNote, deleteNote, renameNote } from '../../shared/model/notes'
 import { NOTE_LINK_NODE } from '../../shared/model/links'
 import * as Y from 'yjs'
 import { boardRoomName, noteRoomName } from '../../shared/rooms'
-import { encodeSearchRequest, SearchMessageType } from '../../shared/search/protocol'
+import {
+  encodeSearchRequest,
+  SEARCH_RATE_LIMITED,
+  SearchMessageType,
+} from '../../shared/search/protocol'
 import * as encoding from 'lib0/encoding'
 import {
   cleanup,
@@ -19,11 +23,7 @@ import {
   whenSynced,
   type StartedHost,
 } from './hostHarness'
-import {
-  RATE_LIMITED,
-  SEARCH_QUERIES_PER_SECOND,
-  SEARCH_QUERY_BURST,
-} from '../../electron/core/search/rateLimit'
+import { SEARCH_QUERIES_PER_SECOND, SEARCH_QUERY_BURST } from '../../electron/core/search/rateLimit'
 import { marked, SearchClient, text } from './searchHarness'
 
 afterEach(cleanup)
@@ -246,7 +246,7 @@ describe('full-text search on the host', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_100)) // the bucket full again
 
     const burst = await client.searchBurst({ text: 'sponplate' }, SEARCH_QUERY_BURST + 20)
-    const refused = burst.filter((r) => r.code === RATE_LIMITED)
+    const refused = burst.filter((r) => r.code === SEARCH_RATE_LIMITED)
     const answered = burst.filter((r) => r.error === undefined)
     // The burst is answered; what comes beyond it (bar the trickle refilled meanwhile) is not.
     expect(answered.length).toBeGreaterThanOrEqual(SEARCH_QUERY_BURST)

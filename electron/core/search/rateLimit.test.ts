@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { RATE_LIMITED, SearchRateLimit, TokenBucket } from './rateLimit'
+import { SEARCH_RATE_LIMITED } from '../../../shared/search/protocol'
+import { SearchRateLimit, TokenBucket } from './rateLimit'
 
 const STATUS = { state: 'ready', indexed: 1, total: 1 } as const
 
@@ -31,7 +32,7 @@ describe('the search rate limit', () => {
       hits: [],
       total: 0,
       status: STATUS,
-      code: RATE_LIMITED,
+      code: SEARCH_RATE_LIMITED,
       retryAfterMs: 50,
     })
     expect(limit.refuse(b, STATUS)).toBeUndefined()

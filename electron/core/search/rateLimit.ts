@@ -18,9 +18,6 @@ import {
 export const SEARCH_QUERIES_PER_SECOND = 20
 export const SEARCH_QUERY_BURST = 40
 
-/** The response's `code` for a refused query (the UI says it in the user's language). */
-export const RATE_LIMITED = SEARCH_RATE_LIMITED
-
 /** A token bucket: `take` spends one token, or says how long until there is one. */
 export class TokenBucket {
   private tokens: number
@@ -56,7 +53,7 @@ export function rateLimitedResponse(status: SearchStatus, retryAfterMs: number):
     tookMs: 0,
     status,
     error: 'Too many searches at once; asking again shortly.',
-    code: RATE_LIMITED,
+    code: SEARCH_RATE_LIMITED,
     retryAfterMs,
   }
 }

@@ -79,23 +79,26 @@ function failed(error: string, status: SearchStatus): SearchResponse {
   return { hits: [], total: 0, tookMs: 0, status, error }
 }
 
+/**
+ * Worker source (for `eval: true`) that imports a TypeScript module, as a promise of the module:
+ * for the sources (vitest, `node --import tsx`) — a worker does not inherit tsx, so it is
+ * registered first.
+ */
+export function tsxImport(file: string): string {
+  const require = createRequire(import.meta.url)
+  const tsx = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')
+  return (
+    `import(${JSON.stringify(pathToFileURL(tsx).href)})` +
+    `.then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}) })`
+  )
+}
+
 /** How to start the worker: the built `searchWorker.js`, or worker.ts through tsx. */
 function workerSpec(explicit: string | undefined): { entry: string | URL; eval: boolean } {
   const here = fileURLToPath(import.meta.url)
   const file =
     explicit ?? (here.endsWith('.ts') ? path.join(path.dirname(here), 'worker.ts') : undefined)
-  if (file !== undefined && file.endsWith('.ts')) {
-    // Sources (vitest, `node --import tsx`): a worker does not inherit tsx, so register it first.
-    const require = createRequire(import.meta.url)
-    const tsx = path.join(
-      path.dirname(require.resolve('tsx/package.json')),
-      'dist/esm/api/index.mjs',
-    )
-    const code =
-      `import(${JSON.stringify(pathToFileURL(tsx).href)})` +
-      `.then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}) })`
-    return { entry: code, eval: true }
-  }
+  if (file !== undefined && file.endsWith('.ts')) return { entry: tsxImport(file), eval: true }
   if (file !== undefined) return { entry: file, eval: false }
   // The bundle: out/main/searchWorker.js, beside hub.js and index.js; this code may be a chunk.
   const dir = path.dirname(here)

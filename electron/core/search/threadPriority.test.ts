@@ -1,24 +1,14 @@
-import { createRequire } from 'node:module'
 import { constants, getPriority } from 'node:os'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
+import { tsxImport } from './service'
 
 /** Runs lowerThreadPriority() in a worker thread; resolves with the id it returned. */
 function lowerInWorker(): Promise<number | undefined> {
-  // A worker does not inherit tsx: register it first, as service.ts does for the sources.
-  const tsx = pathToFileURL(
-    path.join(
-      path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-      'dist/esm/api/index.mjs',
-    ),
-  ).href
   const source = `
     const { parentPort } = require('node:worker_threads')
-    import(${JSON.stringify(tsx)})
-      .then((api) => { api.register(); return import(${JSON.stringify(new URL('./threadPriority.ts', import.meta.url).href)}) })
-      .then(
+    ${tsxImport(fileURLToPath(new URL('./threadPriority.ts', import.meta.url)))}.then(
       ({ lowerThreadPriority }) => parentPort.postMessage(lowerThreadPriority() ?? null),
       (error) => parentPort.postMessage({ error: String(error) }),
     )
