@@ -1,6 +1,7 @@
 import { createElement, Suspense } from 'react'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+import { LoadBoundary } from '../ui/LoadBoundary'
 import { preloadable, retryFailedLoads } from './preloadable'
 
 function Greeting({ name }: { name: string }) {
@@ -53,5 +54,24 @@ describe('preloadable', () => {
     await preload()
     expect(loads).toBe(2)
     expect(inSuspense(createElement(Component, { name: 'Cato' }))).toContain('Hei, Cato')
+  })
+
+  it('tries a failed load again where a load boundary is shown anew', async () => {
+    let loads = 0
+    const { Component, preload } = preloadable<{ name: string }>(() => {
+      loads++
+      return loads === 1
+        ? Promise.reject(new Error('offline'))
+        : Promise.resolve({ default: Greeting })
+    })
+    expect(inSuspense(createElement(Component, { name: 'Dina' }))).toContain('laster')
+    await expect(preload()).rejects.toThrow('offline')
+    const boundary = createElement(
+      LoadBoundary,
+      null,
+      createElement(Suspense, { fallback: 'laster' }, createElement(Component, { name: 'Dina' })),
+    )
+    expect(renderToString(boundary)).toContain('laster')
+    expect(loads).toBe(2)
   })
 })

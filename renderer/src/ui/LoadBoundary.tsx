@@ -27,6 +27,13 @@ type State = { failed: boolean }
 export class LoadBoundary extends Component<Props, State> {
   override state: State = { failed: false }
 
+  constructor(props: Props) {
+    super(props)
+    // A boundary shown anew (a reopened palette, another workspace) is a new attempt: what
+    // failed before is fetched again rather than shown failed at once.
+    retryFailedLoads()
+  }
+
   static getDerivedStateFromError(): State {
     return { failed: true }
   }
